@@ -1,0 +1,88 @@
+// Content script: starts the assistant (Rust compiled to WebAssembly). The manifest injects
+// the wasm-bindgen glue (pkg/exit_assistant.js, which defines `wasm_bindgen`) just before this
+// file, so no dynamic import is needed; only the .wasm is web-accessible.
+//
+// Chromium applies the page's Content-Security-Policy to WebAssembly compiled in a content
+// script: without 'wasm-unsafe-eval' in the page's policy, compiling fails. The assistant must
+// never fail silently, so on any start-up failure this file shows a plain notice on the page,
+// answers the toolbar popup, and marks the toolbar button. Everything else lives in Rust.
+"use strict";
+
+(async () => {
+  try {
+    await wasm_bindgen({ module_or_path: chrome.runtime.getURL("pkg/exit_assistant_bg.wasm") });
+    wasm_bindgen.content_main();
+  } catch (error) {
+    console.warn("[Exit Assistant] could not start:", error);
+    startFallback(isBlockedByPage(error));
+  }
+})();
+
+// Chromium's CompileError under a page CSP carries no reason, so ask directly: if even the
+// smallest valid module (its 8-byte header) can't be compiled here, the page forbids WebAssembly.
+function isBlockedByPage(_error) {
+  try {
+    new WebAssembly.Module(new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+function startFallback(blocked) {
+  const reply = blocked ? { state: "blocked-by-page" } : { state: "failed" };
+  chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
+    if (message?.type === "status") sendResponse(reply);
+    if (message?.type === "open-assistant") showNotice(blocked);
+  });
+  chrome.runtime.sendMessage({ type: "page-blocked" }, () => void chrome.runtime.lastError);
+  showNotice(blocked);
+}
+
+// Built with textContent only: no page or extension text is ever parsed as HTML.
+function showNotice(blocked) {
+  document.getElementById("exit-assistant-notice")?.remove();
+  const host = document.createElement("div");
+  host.id = "exit-assistant-notice";
+  const root = host.attachShadow({ mode: "open" });
+  const box = document.createElement("div");
+  box.className = "notice";
+  box.setAttribute("role", "alert");
+  const title = document.createElement("strong");
+  title.textContent = chrome.i18n.getMessage(blocked ? "blockedTitle" : "failedTitle");
+  const help = document.createElement("p");
+  help.textContent = chrome.i18n.getMessage("blockedHelp");
+  const dismiss = document.createElement("button");
+  dismiss.type = "button";
+  dismiss.textContent = "\u00d7";
+  dismiss.setAttribute("aria-label", chrome.i18n.getMessage("dismiss"));
+  dismiss.addEventListener("click", () => host.remove());
+  box.append(title, help, dismiss);
+  root.append(box);
+  applyStyle(root, NOTICE_CSS);
+  document.documentElement.append(host);
+}
+
+// Constructed style sheets are not subject to the page's style-src; <style> is the fallback.
+function applyStyle(root, css) {
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    const style = document.createElement("style");
+    style.textContent = css;
+    root.prepend(style);
+  }
+}
+
+const NOTICE_CSS = `
+  :host { all: initial; }
+  .notice { position: fixed; z-index: 2147483647; right: 16px; bottom: 16px; max-width: 360px;
+    padding: 12px 40px 12px 14px; border-radius: 8px; background: #fff8e1; color: #1f1f1f;
+    border: 2px solid #b3261e; font: 14px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px #0004; }
+  .notice p { margin: 6px 0 0; }
+  button { position: absolute; top: 6px; right: 6px; width: 28px; height: 28px; border: 0;
+    border-radius: 4px; background: transparent; color: inherit; font-size: 20px; cursor: pointer; }
+  button:focus-visible { outline: 3px solid #0b57d0; }
+`;

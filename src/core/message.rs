@@ -1,0 +1,40 @@
+//! Messages between the popup and the content script (`chrome.tabs.sendMessage`).
+//!
+//! These are serialized contracts: `extension/loader.js` answers [`Request::Status`] by hand
+//! when the WASM could not start, so its reply shape is tested in `tests/messages.rs`.
+
+use serde::{Deserialize, Serialize};
+
+use super::page::Recognition;
+
+/// What the popup asks of the content script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Request {
+    /// "What page is this, and is the assistant running?"
+    Status,
+    /// "Open the assistant panel."
+    OpenAssistant,
+}
+
+/// Whether the assistant runs on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AssistantState {
+    /// The assistant runs.
+    Running,
+    /// The page's Content-Security-Policy stopped the WASM from compiling.
+    BlockedByPage,
+    /// The assistant failed to start for another reason.
+    Failed,
+}
+
+/// The content script's answer to [`Request::Status`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusReply {
+    /// Whether the assistant runs.
+    pub state: AssistantState,
+    /// The page, when the assistant could recognise it (absent when it could not start).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<Recognition>,
+}

@@ -1,0 +1,13 @@
+//! The pure core: no I/O, no browser types, no panics on page data.
+//!
+//! Invariant: nothing under `core` names `wasm_bindgen`, `web_sys`, `js_sys` or `gloo`; those
+//! crates are only dependencies on wasm32, so a native `cargo test` fails to build if it does.
+
+pub mod assistant;
+pub mod message;
+pub mod page;
+pub mod page_rules;
+pub mod popup;
+pub mod site;
+pub mod text;
+pub mod url;

@@ -1,0 +1,60 @@
+//! Small DOM helpers. Text reaches the page only through `set_text_content`: nothing built
+//! here is ever parsed as HTML.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement};
+
+use super::error::WebError;
+
+/// The page's document.
+pub fn document() -> Result<Document, WebError> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .ok_or_else(|| WebError::new("no document"))
+}
+
+/// Creates `<tag>` with the given attributes and text.
+pub fn element(
+    doc: &Document,
+    tag: &str,
+    attributes: &[(&str, &str)],
+    text: Option<&str>,
+) -> Result<HtmlElement, WebError> {
+    let element: HtmlElement = doc
+        .create_element(tag)?
+        .dyn_into()
+        .map_err(|_| WebError::new("not an HTML element"))?;
+    for (name, value) in attributes {
+        element.set_attribute(name, value)?;
+    }
+    if let Some(text) = text {
+        element.set_text_content(Some(text));
+    }
+    Ok(element)
+}
+
+/// Whether the page has an element matching `selector`. Invalid selectors count as absent,
+/// so a bad rule can't break recognition.
+pub fn page_shows(doc: &Document, selector: &str) -> bool {
+    matches!(doc.query_selector(selector), Ok(Some(_)))
+}
+
+/// The element's first descendant matching `selector`, if any.
+pub fn find(root: &Element, selector: &str) -> Option<Element> {
+    root.query_selector(selector).ok().flatten()
+}
+
+/// Creates `<tag>` like [`element`] and appends it to `parent`.
+pub fn child(
+    parent: &Element,
+    tag: &str,
+    attributes: &[(&str, &str)],
+    text: Option<&str>,
+) -> Result<HtmlElement, WebError> {
+    let doc = parent
+        .owner_document()
+        .ok_or_else(|| WebError::new("detached parent"))?;
+    let new = element(&doc, tag, attributes, text)?;
+    parent.append_child(&new)?;
+    Ok(new)
+}

@@ -1,0 +1,43 @@
+//! Errors at the boundary with JavaScript, converted once.
+
+use std::fmt;
+
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A failure reported by the browser or an extension API.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WebError {
+    /// What failed, for logs and for the user.
+    pub message: String,
+}
+
+impl WebError {
+    /// An error with a message of our own.
+    pub fn new(message: impl Into<String>) -> Self {
+        WebError {
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for WebError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl From<JsValue> for WebError {
+    fn from(value: JsValue) -> Self {
+        let message = match value.dyn_ref::<js_sys::Error>() {
+            Some(error) => format!("{}: {}", error.name(), error.message()),
+            None => value.as_string().unwrap_or_else(|| format!("{value:?}")),
+        };
+        WebError { message }
+    }
+}
+
+impl From<serde_wasm_bindgen::Error> for WebError {
+    fn from(error: serde_wasm_bindgen::Error) -> Self {
+        WebError::new(error.to_string())
+    }
+}

@@ -1,0 +1,11 @@
+//! The thin browser layer (wasm32 only). It owns every `JsValue`, every DOM call and every
+//! `chrome.*` call, and holds no site knowledge: that lives in `core`.
+
+pub mod dom;
+pub mod entry;
+pub mod error;
+pub mod ext_api;
+pub mod i18n;
+pub mod overlay;
+pub mod popup;
+pub mod session;

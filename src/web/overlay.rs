@@ -1,0 +1,225 @@
+//! The assistant's layer on the page: a host element with an open shadow root, so page CSS
+//! can't break it and its CSS can't leak. Dropping an [`Overlay`] removes it and every
+//! listener it registered.
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use web_sys::{
+    Document, Element, HtmlElement, KeyboardEvent, ShadowRoot, ShadowRootInit, ShadowRootMode,
+};
+
+use crate::core::assistant::CLOSING_STEPS;
+use crate::core::page::Recognition;
+use crate::core::text::Text;
+
+use super::dom::{child, element, find};
+use super::error::WebError;
+use super::i18n::Translate;
+
+/// The id of the host element, unique on the page.
+pub const HOST_ID: &str = "exit-assistant-root";
+const STYLES: &str = include_str!("../../extension/assistant.css");
+
+/// What the user asked of the overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Open the panel (launcher pressed).
+    Open,
+    /// Close the panel (close button or Escape).
+    Close,
+}
+
+/// Receives the user's actions.
+pub type Dispatch = Rc<dyn Fn(Action)>;
+
+/// The mounted layer. Owns its host element and listeners.
+pub struct Overlay {
+    host: HtmlElement,
+    layer: HtmlElement,
+    listeners: Vec<EventListener>,
+}
+
+impl Overlay {
+    /// Mounts an empty layer on the page, replacing any left over by an earlier instance.
+    pub fn mount(doc: &Document) -> Result<Overlay, WebError> {
+        if let Some(stale) = doc.get_element_by_id(HOST_ID) {
+            stale.remove();
+        }
+        let host = element(doc, "div", &[("id", HOST_ID)], None)?;
+        let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+        apply_styles(doc, &root)?;
+        let layer = element(doc, "div", &[("class", "layer")], None)?;
+        root.append_child(&layer)?;
+        doc.document_element()
+            .ok_or_else(|| WebError::new("no root element"))?
+            .append_child(&host)?;
+        Ok(Overlay {
+            host,
+            layer,
+            listeners: Vec::new(),
+        })
+    }
+
+    /// The shadow root's layer, for tests and focus handling.
+    pub fn layer(&self) -> &Element {
+        &self.layer
+    }
+
+    fn clear(&mut self) {
+        self.listeners.clear();
+        self.layer.set_text_content(None);
+    }
+
+    /// Shows only the launcher button.
+    pub fn show_launcher(
+        &mut self,
+        doc: &Document,
+        t: &dyn Translate,
+        dispatch: Dispatch,
+    ) -> Result<(), WebError> {
+        self.clear();
+        let label = t.text(Text::OpenAssistant, &[]);
+        let button = element(
+            doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "launcher"),
+                ("aria-label", &label),
+            ],
+            Some(&label),
+        )?;
+        self.listeners
+            .push(EventListener::new(&button, "click", move |_| {
+                dispatch(Action::Open)
+            }));
+        self.layer.append_child(&button)?;
+        Ok(())
+    }
+
+    /// Shows the panel: a non-modal dialog naming the page and listing the closing steps.
+    pub fn show_panel(
+        &mut self,
+        doc: &Document,
+        t: &dyn Translate,
+        page: Recognition,
+        notice: Option<Text>,
+        dispatch: Dispatch,
+    ) -> Result<(), WebError> {
+        self.clear();
+        let panel = element(
+            doc,
+            "section",
+            &[
+                ("class", "panel"),
+                ("role", "dialog"),
+                ("aria-modal", "false"),
+                ("aria-labelledby", "ea-title"),
+            ],
+            None,
+        )?;
+
+        let header = element(doc, "header", &[], None)?;
+        let title = element(
+            doc,
+            "h2",
+            &[("id", "ea-title"), ("tabindex", "-1")],
+            Some(&t.text(Text::AssistantTitle, &[])),
+        )?;
+        let close_label = t.text(Text::CloseAssistant, &[]);
+        let close = element(
+            doc,
+            "button",
+            &[
+                ("type", "button"),
+                ("class", "close"),
+                ("aria-label", &close_label),
+                ("title", &close_label),
+            ],
+            Some("\u{00d7}"),
+        )?;
+        header.append_child(&title)?;
+        header.append_child(&close)?;
+        panel.append_child(&header)?;
+
+        let page_name = t.text(page.kind.label(), &[]);
+        child(
+            &panel,
+            "p",
+            &[("class", "where")],
+            Some(&t.text(Text::YouAreOn, &[&page_name])),
+        )?;
+        if let Some(notice) = notice {
+            child(
+                &panel,
+                "p",
+                &[("class", "note"), ("role", "note")],
+                Some(&t.text(notice, &[])),
+            )?;
+        }
+        child(
+            &panel,
+            "h3",
+            &[("id", "ea-steps")],
+            Some(&t.text(Text::StepsHeading, &[])),
+        )?;
+        let steps = child(
+            &panel,
+            "ol",
+            &[("class", "steps"), ("aria-labelledby", "ea-steps")],
+            None,
+        )?;
+        for step in CLOSING_STEPS {
+            child(&steps, "li", &[], Some(&t.text(step, &[])))?;
+        }
+
+        let on_close = dispatch.clone();
+        self.listeners
+            .push(EventListener::new(&close, "click", move |_| {
+                on_close(Action::Close)
+            }));
+        self.listeners
+            .push(EventListener::new(&panel, "keydown", move |event| {
+                if event
+                    .dyn_ref::<KeyboardEvent>()
+                    .is_some_and(|k| k.key() == "Escape")
+                {
+                    dispatch(Action::Close);
+                }
+            }));
+        self.layer.append_child(&panel)?;
+        Ok(())
+    }
+
+    /// Moves keyboard focus to the panel's title, or to the launcher when the panel is closed.
+    pub fn focus_main_control(&self) {
+        let target = find(&self.layer, "#ea-title").or_else(|| find(&self.layer, ".launcher"));
+        if let Some(target) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+            let _ = target.focus();
+        }
+    }
+}
+
+impl Drop for Overlay {
+    fn drop(&mut self) {
+        self.host.remove();
+    }
+}
+
+/// Applies the assistant's CSS inside the shadow root. A constructed style sheet is not
+/// subject to the page's `style-src`; a `<style>` element is the fallback where adopting
+/// sheets fails (older engines, or a content-script compartment that refuses the array).
+fn apply_styles(doc: &Document, root: &ShadowRoot) -> Result<(), WebError> {
+    let adopted = web_sys::CssStyleSheet::new().and_then(|sheet| {
+        sheet.replace_sync(STYLES)?;
+        let sheets = js_sys::Array::of1(&sheet);
+        js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &sheets).map(drop)
+    });
+    if adopted.is_err() {
+        let style = element(doc, "style", &[], Some(STYLES))?;
+        root.append_child(&style)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,111 @@
+// Launches Debian's Chromium and Firefox ESR over WebDriver with the built extension loaded,
+// resolving fixture hosts to the local fixture server and nothing else anywhere.
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { Builder } from "selenium-webdriver";
+import chrome from "selenium-webdriver/chrome.js";
+import firefox from "selenium-webdriver/firefox.js";
+
+import { FIXTURE_HOSTS } from "./fixture-server.mjs";
+import { DIST } from "./paths.mjs";
+
+const GECKO_ID = JSON.parse(fs.readFileSync(path.join(DIST, "firefox/manifest.json"), "utf8")).browser_specific_settings.gecko.id;
+export const CHROMIUM_BINARY = "/usr/lib/chromium/chromium";
+const FIREFOX_UUID = "5b0c4a0e-0000-4000-8000-e2e000000001";
+
+// Chromium derives an unpacked extension's id from its absolute path: SHA-256, first 32 hex
+// digits, each mapped to a..p.
+function chromiumExtensionId(dir) {
+  const hex = createHash("sha256").update(fs.realpathSync(dir)).digest("hex").slice(0, 32);
+  return [...hex].map((c) => String.fromCharCode(97 + parseInt(c, 16))).join("");
+}
+
+function geckodriverPath() {
+  const candidates = [process.env.GECKODRIVER, path.join(os.homedir(), ".cargo/bin/geckodriver"), "/usr/local/bin/geckodriver"];
+  return candidates.find((p) => p && fs.existsSync(p));
+}
+
+export async function launchChromium({ width = 1280, height = 900 } = {}) {
+  const dist = path.join(DIST, "chrome");
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-chromium-"));
+  const rules = [...FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`), "MAP * ~NOTFOUND"].join(", ");
+  const options = new chrome.Options()
+    // The binary itself, not Debian's /usr/bin/chromium wrapper: the wrapper's
+    // /etc/chromium.d/extensions adds an empty --load-extension= ahead of ours, and the first wins.
+    .setChromeBinaryPath(CHROMIUM_BINARY)
+    .addArguments(
+      "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+      "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+      "--disable-quic", "--disable-features=DisableLoadExtensionCommandLineSwitch", `--user-data-dir=${profile}`, `--window-size=${width},${height}`,
+      `--disable-extensions-except=${dist}`, `--load-extension=${dist}`,
+      `--host-resolver-rules=${rules}`, "--ignore-certificate-errors", "--lang=en-US",
+    );
+  const driver = await new Builder()
+    .forBrowser("chrome")
+    .setChromeOptions(options)
+    .setChromeService(new chrome.ServiceBuilder("/usr/bin/chromedriver"))
+    .build();
+  const extensionBase = `chrome-extension://${chromiumExtensionId(dist)}/`;
+  const openExtensionPage = async (page) => {
+    await driver.switchTo().newWindow("tab");
+    await driver.get(extensionBase + page);
+  };
+  return { name: "chromium", driver, extensionBase, openExtensionPage, profile };
+}
+
+export async function launchFirefox({ width = 1280, height = 900 } = {}) {
+  const dist = path.join(DIST, "firefox");
+  const options = new firefox.Options()
+    .setBinary("/usr/bin/firefox-esr")
+    .addArguments("-headless", `--width=${width}`, `--height=${height}`)
+    .setAcceptInsecureCerts(true);
+  const prefs = {
+    // Every host resolves to this machine; the fixture server refuses what it doesn't serve.
+    "network.dns.forceResolve": "127.0.0.1",
+    "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
+    "intl.accept_languages": "en-US",
+    "app.update.enabled": false,
+    "app.normandy.enabled": false,
+    "browser.safebrowsing.malware.enabled": false,
+    "browser.safebrowsing.phishing.enabled": false,
+    "browser.safebrowsing.downloads.enabled": false,
+    "datareporting.policy.dataSubmissionEnabled": false,
+    "datareporting.healthreport.uploadEnabled": false,
+    "toolkit.telemetry.enabled": false,
+    "network.captive-portal-service.enabled": false,
+    "network.connectivity-service.enabled": false,
+    "extensions.getAddons.cache.enabled": false,
+    "browser.region.network.url": "",
+    "browser.newtabpage.enabled": false,
+    "services.settings.server": "data:,#remote-settings-disabled",
+  };
+  for (const [name, value] of Object.entries(prefs)) options.setPreference(name, value);
+  // System access lets the harness open extension pages from the browser's chrome context.
+  const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments("--allow-system-access");
+  const driver = await new Builder().forBrowser("firefox").setFirefoxOptions(options).setFirefoxService(service).build();
+  await driver.installAddon(dist, true);
+  const extensionBase = `moz-extension://${FIREFOX_UUID}/`;
+  // Firefox's WebDriver may not navigate to moz-extension:// URLs, so open them as the browser
+  // itself would: a new tab from the chrome context.
+  const openExtensionPage = async (page) => {
+    const before = await driver.getAllWindowHandles();
+    await driver.setContext(firefox.Context.CHROME);
+    try {
+      await driver.executeScript(
+        "gBrowser.selectedTab = gBrowser.addTab(arguments[0], { triggeringPrincipal: Services.scriptSecurityManager.getSystemPrincipal() });",
+        extensionBase + page,
+      );
+    } finally {
+      await driver.setContext(firefox.Context.CONTENT);
+    }
+    const handle = await driver.wait(async () => (await driver.getAllWindowHandles()).find((h) => !before.includes(h)), 10_000);
+    await driver.switchTo().window(handle);
+    await driver.wait(async () => (await driver.getCurrentUrl()).startsWith(extensionBase), 10_000);
+  };
+  return { name: "firefox", driver, extensionBase, openExtensionPage };
+}
+
+export const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox };

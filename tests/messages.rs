@@ -1,0 +1,59 @@
+//! The JSON shapes exchanged between the popup and the content script.
+#![cfg(not(target_arch = "wasm32"))]
+
+use exit_assistant::core::message::{AssistantState, Request, StatusReply};
+use exit_assistant::core::page::{PageKind, Recognition};
+use exit_assistant::core::site::Site;
+use serde_json::json;
+
+#[test]
+fn requests_round_trip() {
+    let cases = [
+        (Request::Status, json!({"type": "status"})),
+        (Request::OpenAssistant, json!({"type": "open-assistant"})),
+    ];
+    for (request, wire) in cases {
+        assert_eq!(serde_json::to_value(request).unwrap(), wire);
+        assert_eq!(serde_json::from_value::<Request>(wire).unwrap(), request);
+    }
+}
+
+#[test]
+fn status_replies_round_trip() {
+    let running = StatusReply {
+        state: AssistantState::Running,
+        page: Some(Recognition {
+            site: Some(Site::Global),
+            kind: PageKind::OrderList,
+        }),
+    };
+    let wire = json!({"state": "running", "page": {"site": "global", "kind": "order_list"}});
+    assert_eq!(serde_json::to_value(running).unwrap(), wire);
+    assert_eq!(
+        serde_json::from_value::<StatusReply>(wire).unwrap(),
+        running
+    );
+}
+
+#[test]
+fn loader_replies_parse() {
+    // extension/loader.js writes these literals when the WASM cannot start.
+    let loader =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/extension/loader.js"))
+            .unwrap();
+    for (literal, state) in [
+        (
+            "{ state: \"blocked-by-page\" }",
+            AssistantState::BlockedByPage,
+        ),
+        ("{ state: \"failed\" }", AssistantState::Failed),
+    ] {
+        assert!(
+            loader.contains(literal),
+            "loader.js no longer sends {literal}"
+        );
+        let as_json = literal.replace("state", "\"state\"");
+        let reply: StatusReply = serde_json::from_str(&as_json).unwrap();
+        assert_eq!(reply, StatusReply { state, page: None });
+    }
+}

@@ -1,0 +1,271 @@
+//! Tier (b): the browser layer in a real browser (headless Chromium and Firefox), through
+//! wasm-bindgen-test. These run outside an extension, so strings come from a stub translator.
+#![cfg(target_arch = "wasm32")]
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use exit_assistant::core::page::{recognise, PageKind, Recognition};
+use exit_assistant::core::site::Site;
+use exit_assistant::core::text::Text;
+use exit_assistant::web::dom::{document, page_shows};
+use exit_assistant::web::i18n::Translate;
+use exit_assistant::web::overlay::{Action, Overlay, HOST_ID};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Returns the key, so tests can assert on it; `youAreOn` carries its substitution.
+struct Keys;
+impl Translate for Keys {
+    fn text(&self, text: Text, subs: &[&str]) -> String {
+        match subs {
+            [] => text.key().to_owned(),
+            _ => format!("{}({})", text.key(), subs.join(",")),
+        }
+    }
+}
+
+/// A translator whose strings are markup, to prove they are rendered as text.
+struct Hostile;
+impl Translate for Hostile {
+    fn text(&self, _: Text, _: &[&str]) -> String {
+        "<img src=x onerror=\"window.__pwned = 1\"><b>bold</b>".to_owned()
+    }
+}
+
+const ORDERS: Recognition = Recognition {
+    site: Some(Site::Global),
+    kind: PageKind::OrderList,
+};
+
+fn shadow_query(selector: &str) -> Option<Element> {
+    let host = document().unwrap().get_element_by_id(HOST_ID)?;
+    host.shadow_root()?.query_selector(selector).ok().flatten()
+}
+
+fn counter() -> (
+    Rc<Cell<Vec<Action>>>,
+    exit_assistant::web::overlay::Dispatch,
+) {
+    let seen = Rc::new(Cell::new(Vec::new()));
+    let sink = seen.clone();
+    let dispatch = Rc::new(move |a| {
+        let mut v = sink.take();
+        v.push(a);
+        sink.set(v);
+    });
+    (seen, dispatch)
+}
+
+#[wasm_bindgen_test]
+fn panel_is_a_named_non_modal_dialog_in_an_open_shadow_root() {
+    let doc = document().unwrap();
+    let (_, dispatch) = counter();
+    let mut overlay = Overlay::mount(&doc).unwrap();
+    overlay
+        .show_panel(&doc, &Keys, ORDERS, None, dispatch)
+        .unwrap();
+
+    let host = doc.get_element_by_id(HOST_ID).expect("host mounted");
+    assert!(host.shadow_root().is_some(), "shadow root is open");
+    let dialog = shadow_query("[role=dialog]").expect("dialog");
+    assert_eq!(dialog.get_attribute("aria-modal").as_deref(), Some("false"));
+    let title_id = dialog.get_attribute("aria-labelledby").unwrap();
+    let title = shadow_query(&format!("#{title_id}")).unwrap();
+    assert_eq!(title.text_content().unwrap(), "assistantTitle");
+    assert_eq!(
+        shadow_query(".where").unwrap().text_content().unwrap(),
+        "youAreOn(pageOrderList)"
+    );
+    let steps: Vec<String> = (0..5)
+        .map(|i| {
+            shadow_query(&format!("ol li:nth-child({})", i + 1))
+                .unwrap()
+                .text_content()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(
+        steps,
+        [
+            "stepBackUp",
+            "stepSettleOrders",
+            "stepMoneyLeft",
+            "stepCloseAccount",
+            "stepAfterClosing"
+        ]
+    );
+    assert_eq!(
+        shadow_query(".close")
+            .unwrap()
+            .get_attribute("aria-label")
+            .as_deref(),
+        Some("closeAssistant")
+    );
+}
+
+#[wasm_bindgen_test]
+fn dropping_the_overlay_removes_everything_it_created() {
+    let doc = document().unwrap();
+    let (seen, dispatch) = counter();
+    let mut overlay = Overlay::mount(&doc).unwrap();
+    overlay
+        .show_panel(&doc, &Keys, ORDERS, None, dispatch)
+        .unwrap();
+    let close: HtmlElement = shadow_query(".close").unwrap().dyn_into().unwrap();
+    drop(overlay);
+    assert!(doc.get_element_by_id(HOST_ID).is_none(), "host removed");
+    close.click();
+    assert!(
+        seen.take().is_empty(),
+        "listeners were released with the overlay"
+    );
+}
+
+#[wasm_bindgen_test]
+fn controls_dispatch_actions() {
+    let doc = document().unwrap();
+    let (seen, dispatch) = counter();
+    let mut overlay = Overlay::mount(&doc).unwrap();
+    overlay
+        .show_launcher(&doc, &Keys, dispatch.clone())
+        .unwrap();
+    let launcher: HtmlElement = shadow_query("button.launcher").unwrap().dyn_into().unwrap();
+    assert_eq!(
+        launcher.get_attribute("aria-label").as_deref(),
+        Some("openAssistant")
+    );
+    launcher.click();
+    overlay
+        .show_panel(&doc, &Keys, ORDERS, None, dispatch)
+        .unwrap();
+    assert!(
+        shadow_query("button.launcher").is_none(),
+        "launcher replaced by the panel"
+    );
+    let close: HtmlElement = shadow_query(".close").unwrap().dyn_into().unwrap();
+    close.click();
+    let escape = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &{
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key("Escape");
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    shadow_query("#ea-title")
+        .unwrap()
+        .dispatch_event(&escape)
+        .unwrap();
+    assert_eq!(seen.take(), [Action::Open, Action::Close, Action::Close]);
+}
+
+#[wasm_bindgen_test]
+fn mounting_twice_leaves_one_host() {
+    let doc = document().unwrap();
+    let first = Overlay::mount(&doc).unwrap();
+    let second = Overlay::mount(&doc).unwrap();
+    assert_eq!(
+        doc.query_selector_all(&format!("#{HOST_ID}"))
+            .unwrap()
+            .length(),
+        1
+    );
+    drop(first); // its host was already replaced: dropping it must not touch the new one
+    assert_eq!(
+        doc.query_selector_all(&format!("#{HOST_ID}"))
+            .unwrap()
+            .length(),
+        1
+    );
+    drop(second);
+    assert!(doc.get_element_by_id(HOST_ID).is_none());
+}
+
+#[wasm_bindgen_test]
+fn strings_are_rendered_as_text_never_as_html() {
+    let doc = document().unwrap();
+    let (_, dispatch) = counter();
+    let mut overlay = Overlay::mount(&doc).unwrap();
+    overlay
+        .show_panel(
+            &doc,
+            &Hostile,
+            ORDERS,
+            Some(Text::RussiaNotSupported),
+            dispatch,
+        )
+        .unwrap();
+    let layer = overlay.layer();
+    assert!(
+        layer.query_selector("img, b").unwrap().is_none(),
+        "markup in strings became elements"
+    );
+    assert!(shadow_query(".where")
+        .unwrap()
+        .text_content()
+        .unwrap()
+        .contains("<img"));
+}
+
+#[wasm_bindgen_test]
+fn styles_apply_inside_the_shadow_root_only() {
+    let doc = document().unwrap();
+    let (_, dispatch) = counter();
+    let mut overlay = Overlay::mount(&doc).unwrap();
+    overlay
+        .show_panel(&doc, &Keys, ORDERS, None, dispatch)
+        .unwrap();
+    let window = web_sys::window().unwrap();
+    let layer = shadow_query(".layer").unwrap();
+    let style = window.get_computed_style(&layer).unwrap().unwrap();
+    assert_eq!(style.get_property_value("position").unwrap(), "fixed");
+    // The same class on the page is untouched by the assistant's CSS.
+    let outside = doc.create_element("div").unwrap();
+    outside.set_class_name("layer");
+    doc.body().unwrap().append_child(&outside).unwrap();
+    let outside_style = window.get_computed_style(&outside).unwrap().unwrap();
+    assert_eq!(
+        outside_style.get_property_value("position").unwrap(),
+        "static"
+    );
+    outside.remove();
+}
+
+#[wasm_bindgen_test]
+fn dom_probe_recognises_fixture_markup_like_the_native_one() {
+    let doc = document().unwrap();
+    let url = "https://www.aliexpress.com/p/some-future-page/index.html";
+    let cases = [
+        (
+            include_str!("fixtures/dom-rules/order-list-elsewhere.html"),
+            PageKind::OrderList,
+        ),
+        (
+            include_str!("fixtures/dom-rules/order-detail-elsewhere.html"),
+            PageKind::OrderDetail,
+        ),
+        (
+            include_str!("fixtures/dom-rules/login-elsewhere.html"),
+            PageKind::Login,
+        ),
+    ];
+    for (html, want) in cases {
+        let container = doc.create_element("div").unwrap();
+        // Test-only: trusted fixture markup from this repository.
+        container.set_inner_html(html);
+        doc.body().unwrap().append_child(&container).unwrap();
+        assert_eq!(recognise(url, |s| page_shows(&doc, s)).kind, want);
+        container.remove();
+    }
+    assert_eq!(
+        recognise(url, |s| page_shows(&doc, s)).kind,
+        PageKind::OtherAliExpress
+    );
+    assert!(
+        !page_shows(&doc, "[[[not a selector"),
+        "invalid selectors count as absent"
+    );
+}
