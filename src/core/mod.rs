@@ -4,10 +4,13 @@
 //! crates are only dependencies on wasm32, so a native `cargo test` fails to build if it does.
 
 pub mod assistant;
+pub mod date;
 pub mod message;
+pub mod money;
 pub mod page;
 pub mod page_rules;
 pub mod popup;
 pub mod site;
+pub mod status;
 pub mod text;
 pub mod url;
