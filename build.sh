@@ -172,6 +172,7 @@ run_tests() {
   gate "cargo fmt" cargo fmt --check
   gate "clippy (native)" cargo clippy --locked --all-targets -- -D warnings
   gate "clippy (wasm32)" cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+  gate "fixtures up to date" node tests/fixtures/histories/generate.mjs --check
   gate "addons-linter (Firefox build)" "$E2E/node_modules/.bin/addons-linter" --output text dist/firefox
 
   tier "tier (a) native core" target/logs/native.log cargo test --locked

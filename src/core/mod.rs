@@ -5,10 +5,14 @@
 
 pub mod assistant;
 pub mod date;
+pub mod dom;
+pub mod list_rules;
 pub mod message;
 pub mod money;
+pub mod order;
 pub mod page;
 pub mod page_rules;
+pub mod parse;
 pub mod popup;
 pub mod site;
 pub mod status;

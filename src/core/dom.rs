@@ -1,0 +1,23 @@
+//! The read-only view of a page that parsing needs. The browser layer implements it over
+//! `web_sys::Element`; native tests implement it over `scraper`, so the same fixtures run
+//! through the same parser in both places.
+
+/// An element of a page.
+pub trait DomNode: Sized {
+    /// Descendants matching a CSS selector, in document order. Invalid selectors match nothing.
+    fn select_all(&self, selector: &str) -> Vec<Self>;
+    /// The element's text content.
+    fn text(&self) -> String;
+    /// An attribute's value.
+    fn attr(&self, name: &str) -> Option<String>;
+
+    /// The first descendant matching a CSS selector.
+    fn select(&self, selector: &str) -> Option<Self> {
+        self.select_all(selector).into_iter().next()
+    }
+
+    /// The first descendant matching any of the selectors, tried in order.
+    fn select_any(&self, selectors: &[&str]) -> Option<Self> {
+        selectors.iter().find_map(|s| self.select(s))
+    }
+}

@@ -1,0 +1,167 @@
+//! Where each field sits on AliExpress's order pages: selectors, kept as data beside the
+//! fixtures in `tests/fixtures/histories/` that prove them. Plain, unhashed class names and
+//! `data-pl` attributes only (reference section 2); labels are never matched, because they
+//! change by language and over time.
+
+/// Selectors for one layout of the order list.
+#[derive(Debug)]
+pub struct ListLayout {
+    /// A short name, used in warnings.
+    pub name: &'static str,
+    /// One card per order.
+    pub card: &'static str,
+    /// Status text.
+    pub status: &'static [&'static str],
+    /// Element whose text holds the order date.
+    pub date: &'static [&'static str],
+    /// Element whose text holds the order number.
+    pub order_id: &'static [&'static str],
+    /// Link to the order's detail page.
+    pub detail_link: &'static [&'static str],
+    /// Link to the store (its text is the store name).
+    pub store_link: &'static [&'static str],
+    /// Store name where it is not a link.
+    pub store_name: &'static [&'static str],
+    /// Order total.
+    pub total: &'static [&'static str],
+    /// One element per line item shown in full.
+    pub item: &'static str,
+    /// Thumbnails of a multi-item order, which shows no titles or prices on the list.
+    pub thumbnails: &'static str,
+    /// Tracking link, whose URL carries the order number.
+    pub track_link: &'static [&'static str],
+    /// Where an order's detail page is, on the list's host, when no link says: path + id.
+    pub detail_path: &'static str,
+    /// Selectors within an item.
+    pub item_fields: ItemFields,
+}
+
+/// Selectors within one line item.
+#[derive(Debug)]
+pub struct ItemFields {
+    /// Title element: the `title` attribute wins over text.
+    pub title: &'static [&'static str],
+    /// Link to the product.
+    pub link: &'static [&'static str],
+    /// Variant text.
+    pub variant: &'static [&'static str],
+    /// Unit price.
+    pub price: &'static [&'static str],
+    /// Quantity (`x2`, `X1`).
+    pub quantity: &'static [&'static str],
+    /// Image: an `<img src>` or an element with a CSS `background-image`.
+    pub image: &'static [&'static str],
+}
+
+/// The current layout (2022 onward, both header generations) and the old trade layout.
+pub static LIST_LAYOUTS: &[ListLayout] = &[
+    ListLayout {
+        name: "new",
+        card: ".order-item",
+        status: &[
+            ".order-item-header-status-text",
+            "[data-pl=\"order_item_header_status\"]",
+        ],
+        date: &[
+            ".order-item-header-right-info > div:first-child",
+            "[data-pl=\"order_item_header_info\"]",
+            "span.order-item-header-date",
+        ],
+        order_id: &[
+            ".order-item-header-right-info",
+            "[data-pl=\"order_item_header_info\"]",
+        ],
+        detail_link: &[
+            "a[href*=\"order/detail.html\"]",
+            ".order-item-header-right a[href*=\"orderId=\"]",
+        ],
+        store_link: &[
+            ".order-item-store-name a",
+            "[data-pl=\"order_item_store_name\"] a",
+        ],
+        store_name: &[
+            ".order-item-store-name",
+            "[data-pl=\"order_item_store_name\"]",
+        ],
+        total: &[
+            ".order-item-content-opt-price-total",
+            "[data-pl=\"order_item_content_price_total\"]",
+        ],
+        item: ".order-item-content-body",
+        thumbnails: ".order-item-content-img-list .order-item-content-img",
+        track_link: &["a[href*=\"tradeOrderId=\"]"],
+        detail_path: "/p/order/detail.html?orderId=",
+        item_fields: ItemFields {
+            title: &[
+                ".order-item-content-info-name span[title]",
+                ".order-item-content-info-name",
+            ],
+            link: &[".order-item-content-info-name a", "a[href*=\"/item/\"]"],
+            variant: &[".order-item-content-info-sku"],
+            price: &[".order-item-content-info-number > div"],
+            quantity: &[".order-item-content-info-number-quantity"],
+            image: &[".order-item-content-img"],
+        },
+    },
+    ListLayout {
+        name: "old-trade",
+        card: "tbody.order-item-wraper",
+        status: &["td.order-status .f-left", "td.order-status"],
+        date: &["td.order-info p.second-row span.info-body"],
+        order_id: &["td.order-info p.first-row span.info-body"],
+        detail_link: &["a.view-detail-link", "a[href*=\"order_detail.htm\"]"],
+        store_link: &["td.store-info p.second-row a"],
+        store_name: &["td.store-info p.first-row span.info-body"],
+        total: &["td.order-amount p.amount-num"],
+        item: "td.product-sets",
+        thumbnails: "td.product-sets .product-left img",
+        track_link: &["a[href*=\"tradeId=\"]"],
+        detail_path: "/order_detail.htm?orderId=",
+        item_fields: ItemFields {
+            title: &["a.baobei-name[title]", "a.baobei-name"],
+            link: &["a.baobei-name"],
+            variant: &["p.product-property"],
+            price: &["p.product-amount span:first-child"],
+            quantity: &["p.product-amount span:nth-child(2)"],
+            image: &[".product-left img"],
+        },
+    },
+];
+
+/// Selectors for the order detail page (new layout, 2022 onward).
+#[derive(Debug)]
+pub struct DetailLayout {
+    /// One element per line item.
+    pub item: &'static str,
+    /// Selectors within an item.
+    pub item_fields: ItemFields,
+    /// Status text.
+    pub status: &'static [&'static str],
+    /// Store name.
+    pub store_name: &'static [&'static str],
+    /// Tracking numbers: elements whose `data-clipboard-text` or text is a tracking number.
+    pub tracking: &'static [&'static str],
+}
+
+/// The detail page.
+pub static DETAIL_LAYOUT: DetailLayout = DetailLayout {
+    item: ".order-detail-item-content",
+    item_fields: ItemFields {
+        title: &[".item-title a", ".item-title"],
+        link: &[".item-title a", "a.order-detail-item-content-img"],
+        variant: &[".item-sku-attr"],
+        price: &[".item-price > div"],
+        quantity: &[".item-price-quantity"],
+        image: &[
+            "a.order-detail-item-content-img",
+            ".order-detail-item-content-img",
+        ],
+    },
+    status: &[".order-status .order-block-title", ".order-block-title"],
+    store_name: &[".store-name"],
+    tracking: &[
+        ".copy-track-num[data-clipboard-text]",
+        "[class*=\"mailNoValue\"]",
+        ".order-detail-item-track-num",
+    ],
+};

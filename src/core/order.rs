@@ -1,0 +1,75 @@
+//! Orders as the backup keeps them. These are the `format_version: 1` wire types: their field
+//! names are a contract (`docs/backup-format.md`), so they change only by a new version.
+
+use serde::{Deserialize, Serialize};
+
+use super::money::Money;
+use super::status::OrderState;
+
+/// One order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Order {
+    /// The order number, digits only.
+    pub id: String,
+    /// ISO date the order was placed, when the page shows one that could be read.
+    pub placed_on: Option<String>,
+    /// The status as shown.
+    pub status: String,
+    /// The status, normalised.
+    pub state: OrderState,
+    /// The store.
+    pub store: Store,
+    /// The order total, when the page shows one (orders before 2020 have none).
+    pub total: Option<Money>,
+    /// Every line item.
+    pub items: Vec<Item>,
+    /// Tracking numbers, where the pages show them.
+    pub tracking_numbers: Vec<String>,
+    /// The order's detail page.
+    pub detail_url: String,
+}
+
+/// A store.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Store {
+    /// Name as shown.
+    pub name: String,
+    /// Store page, absolute.
+    pub url: Option<String>,
+}
+
+/// One line item of an order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Item {
+    /// Product title as shown.
+    pub title: String,
+    /// Variant (colour, size…), if any.
+    pub variant: Option<String>,
+    /// Quantity.
+    pub quantity: u32,
+    /// Price of one unit, when shown.
+    pub unit_price: Option<Money>,
+    /// Product page, absolute.
+    pub product_url: Option<String>,
+    /// Product image, absolute.
+    pub image_url: Option<String>,
+}
+
+/// Something the parser or the collector could not read, said plainly.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Warning {
+    /// Stable machine-readable code, e.g. `missing_total`.
+    pub code: String,
+    /// What is missing, in words.
+    pub message: String,
+}
+
+impl Warning {
+    /// A warning with a code and a message.
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        Warning {
+            code: code.to_owned(),
+            message: message.into(),
+        }
+    }
+}

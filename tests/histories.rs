@@ -1,0 +1,104 @@
+//! Every order-history fixture through the parser: list cards, then the detail pages the
+//! backup would open, must give exactly the orders in the fixture's expected.json.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::fs;
+
+use exit_assistant::core::dom::DomNode;
+use exit_assistant::core::parse::{merge_detail, parse_order_detail, parse_order_list};
+use scraper::Html;
+use serde_json::Value;
+use support::Node;
+
+const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/histories");
+
+fn histories() -> Vec<(String, String)> {
+    let index: Value =
+        serde_json::from_str(&fs::read_to_string(format!("{DIR}/index.json")).unwrap()).unwrap();
+    index
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["name"].as_str().unwrap().to_owned(),
+                h["url"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_history_parses_to_its_expected_orders() {
+    let all = histories();
+    assert!(all.len() >= 8, "every locale has a history");
+    for (name, url) in all {
+        let cards =
+            Html::parse_document(&fs::read_to_string(format!("{DIR}/{name}/cards.html")).unwrap());
+        let details = Html::parse_document(
+            &fs::read_to_string(format!("{DIR}/{name}/details.html")).unwrap(),
+        );
+        let details = Node(details.root_element());
+        let page = parse_order_list(&Node(cards.root_element()), &url);
+        assert!(page.warnings.is_empty(), "{name}: {:?}", page.warnings);
+
+        let mut orders = Vec::new();
+        for listed in page.orders {
+            let opens = listed.opens_detail();
+            let mut order = listed.order;
+            if opens {
+                let section = details
+                    .select(&format!("section[data-order-id=\"{}\"]", order.id))
+                    .unwrap_or_else(|| panic!("{name}: no detail for {}", order.id));
+                let detail = parse_order_detail(&section, &order.detail_url);
+                assert!(
+                    detail.warnings.is_empty(),
+                    "{name} {}: {:?}",
+                    order.id,
+                    detail.warnings
+                );
+                merge_detail(&mut order, &detail);
+            }
+            orders.push(serde_json::to_value(order).unwrap());
+        }
+        let expected: Value = serde_json::from_str(
+            &fs::read_to_string(format!("{DIR}/{name}/expected.json")).unwrap(),
+        )
+        .unwrap();
+        let expected = expected["orders"].as_array().unwrap();
+        assert_eq!(orders.len(), expected.len(), "{name}: order count");
+        for (got, want) in orders.iter().zip(expected) {
+            assert_eq!(got, want, "{name}: order {}", want["id"]);
+        }
+    }
+}
+
+#[test]
+fn a_card_without_an_order_number_is_skipped_with_a_warning() {
+    let html = Html::parse_document(
+        r#"<div class="order-item"><div class="order-item-header-status-text">Completed</div></div>"#,
+    );
+    let page = parse_order_list(
+        &Node(html.root_element()),
+        "https://www.aliexpress.com/p/order/index.html",
+    );
+    assert!(page.orders.is_empty());
+    assert_eq!(
+        page.warnings
+            .iter()
+            .map(|w| w.code.as_str())
+            .collect::<Vec<_>>(),
+        ["unreadable_card"]
+    );
+}
+
+#[test]
+fn an_unknown_page_gives_nothing_and_never_panics() {
+    for html in ["", "<html>", "<div class=order-item></div><div class=order-item><a href='?orderId=1234567890'></a></div>", "<table><tbody class=order-item-wraper></tbody></table>"] {
+        let doc = Html::parse_document(html);
+        let _ = parse_order_list(&Node(doc.root_element()), "not a url");
+        let _ = parse_order_detail(&Node(doc.root_element()), "");
+    }
+}

@@ -1,0 +1,26 @@
+//! Native test support: the core's DomNode over `scraper`, so fixture pages run through the
+//! same parser natively as in the browser.
+
+use exit_assistant::core::dom::DomNode;
+use scraper::{ElementRef, Selector};
+
+/// A scraper element as a DomNode.
+#[derive(Clone, Copy)]
+pub struct Node<'a>(pub ElementRef<'a>);
+
+impl DomNode for Node<'_> {
+    fn select_all(&self, selector: &str) -> Vec<Self> {
+        match Selector::parse(selector) {
+            Ok(selector) => self.0.select(&selector).map(Node).collect(),
+            Err(_) => Vec::new(),
+        }
+    }
+
+    fn text(&self) -> String {
+        self.0.text().collect()
+    }
+
+    fn attr(&self, name: &str) -> Option<String> {
+        self.0.value().attr(name).map(str::to_owned)
+    }
+}
