@@ -86,6 +86,7 @@ fn every_key_used_by_static_files_exists() {
         "manifest.json",
         "extension/loader.js",
         "extension/popup.html",
+        "extension/backup.html",
     ];
     for file in files {
         let text = fs::read_to_string(root.join(file)).unwrap();

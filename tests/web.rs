@@ -5,6 +5,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
+use exit_assistant::core::backup_view::BackupView;
 use exit_assistant::core::page::{recognise, PageKind, Recognition};
 use exit_assistant::core::site::Site;
 use exit_assistant::core::text::Text;
@@ -33,6 +34,14 @@ struct Hostile;
 impl Translate for Hostile {
     fn text(&self, _: Text, _: &[&str]) -> String {
         "<img src=x onerror=\"window.__pwned = 1\"><b>bold</b>".to_owned()
+    }
+}
+
+fn idle() -> BackupView {
+    BackupView::Idle {
+        can_start: true,
+        notice: None,
+        saved: None,
     }
 }
 
@@ -66,7 +75,7 @@ fn panel_is_a_named_non_modal_dialog_in_an_open_shadow_root() {
     let (_, dispatch) = counter();
     let mut overlay = Overlay::mount(&doc).unwrap();
     overlay
-        .show_panel(&doc, &Keys, ORDERS, None, dispatch)
+        .show_panel(&doc, &Keys, ORDERS, None, &idle(), dispatch)
         .unwrap();
 
     let host = doc.get_element_by_id(HOST_ID).expect("host mounted");
@@ -113,7 +122,7 @@ fn dropping_the_overlay_removes_everything_it_created() {
     let (seen, dispatch) = counter();
     let mut overlay = Overlay::mount(&doc).unwrap();
     overlay
-        .show_panel(&doc, &Keys, ORDERS, None, dispatch)
+        .show_panel(&doc, &Keys, ORDERS, None, &idle(), dispatch)
         .unwrap();
     let close: HtmlElement = shadow_query(".close").unwrap().dyn_into().unwrap();
     drop(overlay);
@@ -140,7 +149,7 @@ fn controls_dispatch_actions() {
     );
     launcher.click();
     overlay
-        .show_panel(&doc, &Keys, ORDERS, None, dispatch)
+        .show_panel(&doc, &Keys, ORDERS, None, &idle(), dispatch)
         .unwrap();
     assert!(
         shadow_query("button.launcher").is_none(),
@@ -195,6 +204,7 @@ fn strings_are_rendered_as_text_never_as_html() {
             &Hostile,
             ORDERS,
             Some(Text::RussiaNotSupported),
+            &idle(),
             dispatch,
         )
         .unwrap();
@@ -216,7 +226,7 @@ fn styles_apply_inside_the_shadow_root_only() {
     let (_, dispatch) = counter();
     let mut overlay = Overlay::mount(&doc).unwrap();
     overlay
-        .show_panel(&doc, &Keys, ORDERS, None, dispatch)
+        .show_panel(&doc, &Keys, ORDERS, None, &idle(), dispatch)
         .unwrap();
     let window = web_sys::window().unwrap();
     let layer = shadow_query(".layer").unwrap();
@@ -268,4 +278,80 @@ fn dom_probe_recognises_fixture_markup_like_the_native_one() {
         !page_shows(&doc, "[[[not a selector"),
         "invalid selectors count as absent"
     );
+}
+
+#[wasm_bindgen_test]
+async fn web_nodes_read_a_same_origin_frame() {
+    use exit_assistant::core::dom::DomNode;
+    use exit_assistant::core::parse::parse_order_detail;
+    use exit_assistant::web::dom::WebNode;
+    use exit_assistant::web::wait::sleep;
+
+    // The backup reads detail pages in a hidden frame. Their elements belong to the frame's
+    // realm, where an `instanceof Element` check of this realm fails: reading must not rely
+    // on one.
+    let doc = document().unwrap();
+    let frame: web_sys::HtmlIFrameElement =
+        doc.create_element("iframe").unwrap().dyn_into().unwrap();
+    frame.set_srcdoc(
+        include_str!("fixtures/dom-rules/order-detail-elsewhere.html")
+            .replace("</body>", DETAIL_ITEMS)
+            .as_str(),
+    );
+    doc.body().unwrap().append_child(&frame).unwrap();
+    for _ in 0..40 {
+        if frame
+            .content_document()
+            .and_then(|d| d.query_selector(".item-title").ok().flatten())
+            .is_some()
+        {
+            break;
+        }
+        sleep(50).await;
+    }
+    let root = WebNode(
+        frame
+            .content_document()
+            .unwrap()
+            .document_element()
+            .unwrap(),
+    );
+    assert_eq!(root.select_all(".order-detail-item-content").len(), 2);
+    let detail = parse_order_detail(
+        &root,
+        "https://www.aliexpress.com/p/order/detail.html?orderId=8212313961591322",
+    );
+    let titles: Vec<&str> = detail.items.iter().map(|i| i.title.as_str()).collect();
+    assert_eq!(titles, ["First thing", "Second thing"]);
+    assert_eq!(detail.tracking_numbers, ["LP00123456789012"]);
+    frame.remove();
+}
+
+const DETAIL_ITEMS: &str = r#"<div class="order-detail-item"><div class="order-detail-item-content"><div class="item-title"><a href="//www.aliexpress.com/item/1005000000000001.html">First thing</a></div><div class="item-price"><div>US $1.00</div><span class="item-price-quantity">x1</span></div></div><div class="order-detail-item-content"><div class="item-title"><a href="//www.aliexpress.com/item/1005000000000002.html">Second thing</a></div><div class="item-price"><div>US $2.00</div><span class="item-price-quantity">x2</span></div></div><span class="copy-track-num" data-clipboard-text="LP00123456789012">LP00123456789012</span></div></body>"#;
+
+#[wasm_bindgen_test]
+async fn waiting_resolves_on_a_page_change_and_times_out_without_one() {
+    use exit_assistant::web::wait::until;
+
+    let doc = document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    let target = root.clone();
+    gloo_timers::callback::Timeout::new(50, move || {
+        let p = document().unwrap().create_element("p").unwrap();
+        target.append_child(&p).unwrap();
+    })
+    .forget();
+    let probe = root.clone();
+    assert!(
+        until(&root, 5_000, move || probe.child_element_count() > 0)
+            .await
+            .unwrap(),
+        "a change ends the wait"
+    );
+    assert!(
+        !until(&root, 100, || false).await.unwrap(),
+        "no change: the wait times out"
+    );
+    root.remove();
 }

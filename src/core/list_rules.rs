@@ -165,3 +165,42 @@ pub static DETAIL_LAYOUT: DetailLayout = DetailLayout {
         ".order-detail-item-track-num",
     ],
 };
+
+/// The order list's own controls, which the backup uses as a person would.
+#[derive(Debug)]
+pub struct ListControls {
+    /// The "View orders" button that appends the next 10 orders [V].
+    pub view_more: &'static [&'static str],
+    /// The old layout's "Next" link, which loads the next page [V: reference section 2.5].
+    pub next_page: &'static [&'static str],
+    /// The time filter, a `<select>` whose option values are the page's codes (`all`, `6m`,
+    /// `1y`, `2y` [V: list JSON]); the markup around them is [G].
+    pub time_filter: &'static [&'static str],
+    /// The time filter's value for the whole history [V].
+    pub all_time_value: &'static str,
+    /// The slider captcha [V: reference section 2.1].
+    pub captcha: &'static [&'static str],
+    /// Where the page states how many orders it holds: the active tab, `View all (256)` [I].
+    pub stated_count: &'static [&'static str],
+    /// Orders one press adds [V: `pageSize: 10`].
+    pub page_size: usize,
+}
+
+/// The new layout's controls.
+pub static LIST_CONTROLS: ListControls = ListControls {
+    view_more: &[".order-more button", "[data-pl=\"order_more\"] button"],
+    next_page: &[
+        "#simple-pager a.ui-pagination-next:not(.ui-pagination-disabled)",
+        "a.ui-pagination-next:not(.ui-pagination-disabled)",
+    ],
+    time_filter: &["select.order-header-time-select", ".order-header select"],
+    all_time_value: "all",
+    captcha: &[
+        "#baxia-dialog-content",
+        ".baxia-dialog",
+        "#nc_1_wrapper",
+        ".nc-container",
+    ],
+    stated_count: &[".comet-tabs-nav-item-active"],
+    page_size: 10,
+};

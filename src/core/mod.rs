@@ -4,8 +4,12 @@
 //! crates are only dependencies on wasm32, so a native `cargo test` fails to build if it does.
 
 pub mod assistant;
+pub mod backup;
+pub mod backup_view;
+pub mod collect;
 pub mod date;
 pub mod dom;
+pub mod export;
 pub mod list_rules;
 pub mod message;
 pub mod money;
@@ -14,6 +18,7 @@ pub mod page;
 pub mod page_rules;
 pub mod parse;
 pub mod popup;
+pub mod report;
 pub mod site;
 pub mod status;
 pub mod text;

@@ -103,15 +103,16 @@ fn parse_card<N: DomNode>(
             format!("order {id}: the order date could not be read"),
         ));
     }
-    let store = match card.select_any(layout.store_link) {
-        Some(link) => Store {
-            name: clean(&link.text()),
-            url: link.attr("href").and_then(|h| absolute_url(&h, page_url)),
-        },
-        None => Store {
-            name: text_of(card, layout.store_name).unwrap_or_default(),
-            url: None,
-        },
+    // The name cell wins: on the old layout the link's text is "View store", not the name.
+    let link = card.select_any(layout.store_link);
+    let name = text_of(card, layout.store_name)
+        .or_else(|| link.as_ref().map(|l| clean(&l.text())))
+        .unwrap_or_default();
+    let store = Store {
+        name,
+        url: link
+            .and_then(|l| l.attr("href"))
+            .and_then(|h| absolute_url(&h, page_url)),
     };
     let total = text_of(card, layout.total).and_then(|t| parse_money(&t));
     if total.is_none() {

@@ -33,6 +33,8 @@ pub enum PopupAction {
     OpenAssistantHere,
     /// Open the order list in a new tab.
     GoToOrders,
+    /// Open the saved-backups page (always offered: it needs no AliExpress tab).
+    OpenBackups,
 }
 
 /// Everything the popup shows.
@@ -58,7 +60,11 @@ pub fn popup_view(reply: Option<StatusReply>, tab_url: Option<&str>) -> PopupVie
         headline,
         page,
         detail,
-        actions: actions.to_vec(),
+        actions: actions
+            .iter()
+            .copied()
+            .chain([PopupAction::OpenBackups])
+            .collect(),
     };
     match reply {
         Some(StatusReply {
@@ -183,8 +189,17 @@ mod tests {
             }),
             None,
         );
-        assert_eq!(running.actions, [PopupAction::OpenAssistantHere]);
-        assert_eq!(popup_view(None, None).actions, [PopupAction::GoToOrders]);
-        assert!(popup_view(None, Some(ORDER_LIST_URL)).actions.is_empty());
+        assert_eq!(
+            running.actions,
+            [PopupAction::OpenAssistantHere, PopupAction::OpenBackups]
+        );
+        assert_eq!(
+            popup_view(None, None).actions,
+            [PopupAction::GoToOrders, PopupAction::OpenBackups]
+        );
+        assert_eq!(
+            popup_view(None, Some(ORDER_LIST_URL)).actions,
+            [PopupAction::OpenBackups]
+        );
     }
 }

@@ -48,6 +48,90 @@ pub enum Text {
     PopupOpenHere,
     /// Popup button: open the order list in a new tab.
     PopupGoToOrders,
+    /// Heading of the backup section.
+    BackupHeading,
+    /// Button that starts or resumes the backup.
+    BackUp,
+    /// Button that stops the backup.
+    Stop,
+    /// Download button.
+    DownloadJson,
+    /// Download button.
+    DownloadCsvOrders,
+    /// Download button.
+    DownloadCsvItems,
+    /// Download button.
+    DownloadReport,
+    /// Accessible name of the progress bar.
+    BackupProgressLabel,
+    /// Progress while reading the list, count unknown.
+    ProgressList,
+    /// Progress while reading the list, count known.
+    ProgressListOf,
+    /// Progress while reading detail pages.
+    ProgressDetails,
+    /// Asks the user to solve the captcha.
+    CaptchaPrompt,
+    /// A run was interrupted.
+    BackupInterrupted,
+    /// Signed out during a run.
+    SignedOutDuringBackup,
+    /// Where to go to back up.
+    BackupGoToList,
+    /// A saved backup's size.
+    SavedBackup,
+    /// A saved incomplete backup's size.
+    SavedBackupIncomplete,
+    /// Summary of a complete backup.
+    BackupComplete,
+    /// Heading over what is missing.
+    BackupIncomplete,
+    /// Counts in the summary.
+    SummaryCounts,
+    /// Years in the summary.
+    SummaryYears,
+    /// Totals in the summary.
+    SummaryTotals,
+    /// The user stopped the run.
+    BackupStopped,
+    /// A run failed.
+    BackupFailed,
+    /// Title of the saved-backups page.
+    BackupPageTitle,
+    /// The saved-backups page when there is none.
+    NoBackups,
+    /// Heading of one saved backup.
+    BackupOf,
+    /// When a backup was last read.
+    LastRead,
+    /// Button that shows a backup's orders.
+    ShowOrders,
+    /// Accessible name of the order search box.
+    SearchOrders,
+    /// Button that asks to delete a backup.
+    DeleteBackup,
+    /// Asks to confirm deleting a backup.
+    ConfirmDelete,
+    /// Confirms deleting a backup.
+    ConfirmDeleteYes,
+    /// Cancels a question.
+    Cancel,
+    /// Said after a backup was deleted.
+    BackupDeleted,
+    /// Popup button that opens the saved-backups page.
+    PopupOpenBackups,
+    /// Table column.
+    ColumnDate,
+    /// Table column.
+    ColumnOrder,
+    /// Table column.
+    ColumnStatus,
+    /// Table column.
+    ColumnStore,
+    /// Table column.
+    ColumnItems,
+    /// Table column.
+    ColumnTotal,
     /// Page-kind names.
     PageOrderList,
     /// Page-kind name.
@@ -78,7 +162,7 @@ pub enum Text {
 
 impl Text {
     /// Every key, for the locale tests.
-    pub const ALL: [Text; 34] = [
+    pub const ALL: [Text; 76] = [
         Text::ExtName,
         Text::AssistantTitle,
         Text::OpenAssistant,
@@ -100,6 +184,48 @@ impl Text {
         Text::PopupNotRunning,
         Text::PopupOpenHere,
         Text::PopupGoToOrders,
+        Text::BackupHeading,
+        Text::BackUp,
+        Text::Stop,
+        Text::DownloadJson,
+        Text::DownloadCsvOrders,
+        Text::DownloadCsvItems,
+        Text::DownloadReport,
+        Text::BackupProgressLabel,
+        Text::ProgressList,
+        Text::ProgressListOf,
+        Text::ProgressDetails,
+        Text::CaptchaPrompt,
+        Text::BackupInterrupted,
+        Text::SignedOutDuringBackup,
+        Text::BackupGoToList,
+        Text::SavedBackup,
+        Text::SavedBackupIncomplete,
+        Text::BackupComplete,
+        Text::BackupIncomplete,
+        Text::SummaryCounts,
+        Text::SummaryYears,
+        Text::SummaryTotals,
+        Text::BackupStopped,
+        Text::BackupFailed,
+        Text::BackupPageTitle,
+        Text::NoBackups,
+        Text::BackupOf,
+        Text::LastRead,
+        Text::ShowOrders,
+        Text::SearchOrders,
+        Text::DeleteBackup,
+        Text::ConfirmDelete,
+        Text::ConfirmDeleteYes,
+        Text::Cancel,
+        Text::BackupDeleted,
+        Text::PopupOpenBackups,
+        Text::ColumnDate,
+        Text::ColumnOrder,
+        Text::ColumnStatus,
+        Text::ColumnStore,
+        Text::ColumnItems,
+        Text::ColumnTotal,
         Text::PageOrderList,
         Text::PageOrderDetail,
         Text::PageTracking,
@@ -139,6 +265,48 @@ impl Text {
             Text::PopupNotRunning => "popupNotRunning",
             Text::PopupOpenHere => "popupOpenHere",
             Text::PopupGoToOrders => "popupGoToOrders",
+            Text::BackupHeading => "backupHeading",
+            Text::BackUp => "backUp",
+            Text::Stop => "stop",
+            Text::DownloadJson => "downloadJson",
+            Text::DownloadCsvOrders => "downloadCsvOrders",
+            Text::DownloadCsvItems => "downloadCsvItems",
+            Text::DownloadReport => "downloadReport",
+            Text::BackupProgressLabel => "backupProgressLabel",
+            Text::ProgressList => "progressList",
+            Text::ProgressListOf => "progressListOf",
+            Text::ProgressDetails => "progressDetails",
+            Text::CaptchaPrompt => "captchaPrompt",
+            Text::BackupInterrupted => "backupInterrupted",
+            Text::SignedOutDuringBackup => "signedOutDuringBackup",
+            Text::BackupGoToList => "backupGoToList",
+            Text::SavedBackup => "savedBackup",
+            Text::SavedBackupIncomplete => "savedBackupIncomplete",
+            Text::BackupComplete => "backupComplete",
+            Text::BackupIncomplete => "backupIncomplete",
+            Text::SummaryCounts => "summaryCounts",
+            Text::SummaryYears => "summaryYears",
+            Text::SummaryTotals => "summaryTotals",
+            Text::BackupStopped => "backupStopped",
+            Text::BackupFailed => "backupFailed",
+            Text::BackupPageTitle => "backupPageTitle",
+            Text::NoBackups => "noBackups",
+            Text::BackupOf => "backupOf",
+            Text::LastRead => "lastRead",
+            Text::ShowOrders => "showOrders",
+            Text::SearchOrders => "searchOrders",
+            Text::DeleteBackup => "deleteBackup",
+            Text::ConfirmDelete => "confirmDelete",
+            Text::ConfirmDeleteYes => "confirmDeleteYes",
+            Text::Cancel => "cancel",
+            Text::BackupDeleted => "backupDeleted",
+            Text::PopupOpenBackups => "popupOpenBackups",
+            Text::ColumnDate => "columnDate",
+            Text::ColumnOrder => "columnOrder",
+            Text::ColumnStatus => "columnStatus",
+            Text::ColumnStore => "columnStore",
+            Text::ColumnItems => "columnItems",
+            Text::ColumnTotal => "columnTotal",
             Text::PageOrderList => "pageOrderList",
             Text::PageOrderDetail => "pageOrderDetail",
             Text::PageTracking => "pageTracking",

@@ -58,3 +58,30 @@ pub fn child(
     parent.append_child(&new)?;
     Ok(new)
 }
+
+/// A page element as the core's read-only [`crate::core::dom::DomNode`].
+#[derive(Clone)]
+pub struct WebNode(pub Element);
+
+impl crate::core::dom::DomNode for WebNode {
+    fn select_all(&self, selector: &str) -> Vec<Self> {
+        let Ok(list) = self.0.query_selector_all(selector) else {
+            return Vec::new();
+        };
+        // querySelectorAll returns only elements. The cast is unchecked on purpose: nodes of a
+        // same-origin frame belong to the frame's realm, so an `instanceof Element` check
+        // against this realm would reject every one of them.
+        (0..list.length())
+            .filter_map(|i| list.item(i))
+            .map(|n| WebNode(n.unchecked_into::<Element>()))
+            .collect()
+    }
+
+    fn text(&self) -> String {
+        self.0.text_content().unwrap_or_default()
+    }
+
+    fn attr(&self, name: &str) -> Option<String> {
+        self.0.get_attribute(name)
+    }
+}

@@ -35,6 +35,14 @@ pub async fn popup_main() -> Result<(), JsValue> {
         .map_err(|e| JsValue::from_str(&e.message))
 }
 
+/// Saved-backups page entry point, called by `extension/backup.js`.
+#[wasm_bindgen]
+pub async fn backup_page_main() -> Result<(), JsValue> {
+    super::backup_page::run()
+        .await
+        .map_err(|e| JsValue::from_str(&e.message))
+}
+
 impl From<super::error::WebError> for JsValue {
     fn from(error: super::error::WebError) -> JsValue {
         JsValue::from_str(&error.message)

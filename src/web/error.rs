@@ -36,6 +36,13 @@ impl From<JsValue> for WebError {
     }
 }
 
+/// Logs a failure the user can't act on (the panel shows what they can); never panics.
+pub fn log_failure(result: Result<(), WebError>) {
+    if let Err(error) = result {
+        web_sys::console::error_1(&format!("[Exit Assistant] {error}").into());
+    }
+}
+
 impl From<serde_wasm_bindgen::Error> for WebError {
     fn from(error: serde_wasm_bindgen::Error) -> Self {
         WebError::new(error.to_string())

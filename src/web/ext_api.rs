@@ -27,6 +27,14 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = set)]
     fn storage_local_set(items: &JsValue, callback: &Function);
 
+    /// <https://developer.chrome.com/docs/extensions/reference/api/storage#method-StorageArea-remove>
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "local"], js_name = remove)]
+    fn storage_local_remove(keys: &JsValue, callback: &Function);
+
+    /// <https://developer.chrome.com/docs/extensions/reference/api/runtime#method-getURL>
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = getURL)]
+    fn runtime_get_url(path: &str) -> String;
+
     /// <https://developer.chrome.com/docs/extensions/reference/api/runtime#event-onMessage>
     #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onMessage"], js_name = addListener)]
     fn on_message_add_listener(listener: &Function);
@@ -109,6 +117,33 @@ pub async fn storage_set<T: Serialize>(key: &str, value: &T) -> Result<(), WebEr
     let items = Object::new();
     Reflect::set(&items, &key.into(), &to_js(value)?)?;
     call(|cb| storage_local_set(&items, cb)).await.map(drop)
+}
+
+/// Every stored item whose key starts with `prefix`, as raw key and value.
+pub async fn storage_with_prefix(prefix: &str) -> Result<Vec<(String, JsValue)>, WebError> {
+    let items = call(|cb| storage_local_get(&JsValue::NULL, cb)).await?;
+    let keys = Object::keys(items.unchecked_ref::<Object>());
+    let mut out = Vec::new();
+    for key in keys
+        .iter()
+        .filter_map(|k| k.as_string())
+        .filter(|k| k.starts_with(prefix))
+    {
+        out.push((key.clone(), Reflect::get(&items, &key.into())?));
+    }
+    Ok(out)
+}
+
+/// Deletes one key of `chrome.storage.local`.
+pub async fn storage_remove(key: &str) -> Result<(), WebError> {
+    call(|cb| storage_local_remove(&key.into(), cb))
+        .await
+        .map(drop)
+}
+
+/// The URL of one of the extension's own pages.
+pub fn extension_url(path: &str) -> String {
+    runtime_get_url(path)
 }
 
 /// Serializes for the extension APIs: maps become plain objects, which is what they expect.

@@ -1,5 +1,6 @@
 //! Turning core's [`Text`] keys into strings.
 
+use crate::core::backup::Summary;
 use crate::core::text::Text;
 
 use super::ext_api;
@@ -9,6 +10,29 @@ use super::ext_api;
 pub trait Translate {
     /// The string for `text`, with `$1`… replaced by `substitutions`.
     fn text(&self, text: Text, substitutions: &[&str]) -> String;
+}
+
+/// A backup's summary as three lines: counts, years, totals per currency.
+pub fn summary_lines(t: &dyn Translate, summary: &Summary) -> [String; 3] {
+    let years = match (summary.years.first(), summary.years.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.clone(),
+        _ => String::new(),
+    };
+    let totals = summary
+        .totals
+        .iter()
+        .map(|(c, a)| format!("{c} {a}"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    [
+        t.text(
+            Text::SummaryCounts,
+            &[&summary.orders.to_string(), &summary.items.to_string()],
+        ),
+        t.text(Text::SummaryYears, &[&years]),
+        t.text(Text::SummaryTotals, &[&totals]),
+    ]
 }
 
 /// `chrome.i18n`, following the browser's language.

@@ -1,7 +1,10 @@
 //! The thin browser layer (wasm32 only). It owns every `JsValue`, every DOM call and every
 //! `chrome.*` call, and holds no site knowledge: that lives in `core`.
 
+pub mod backup_page;
+pub mod backup_run;
 pub mod dom;
+pub mod download;
 pub mod entry;
 pub mod error;
 pub mod ext_api;
@@ -9,3 +12,4 @@ pub mod i18n;
 pub mod overlay;
 pub mod popup;
 pub mod session;
+pub mod wait;

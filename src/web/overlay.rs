@@ -11,12 +11,14 @@ use web_sys::{
 };
 
 use crate::core::assistant::CLOSING_STEPS;
+use crate::core::backup_view::{BackupView, Progress};
+use crate::core::export::ExportKind;
 use crate::core::page::Recognition;
 use crate::core::text::Text;
 
 use super::dom::{child, element, find};
 use super::error::WebError;
-use super::i18n::Translate;
+use super::i18n::{summary_lines, Translate};
 
 /// The id of the host element, unique on the page.
 pub const HOST_ID: &str = "exit-assistant-root";
@@ -29,6 +31,12 @@ pub enum Action {
     Open,
     /// Close the panel (close button or Escape).
     Close,
+    /// Start or resume the backup.
+    StartBackup,
+    /// Stop the running backup.
+    StopBackup,
+    /// Download the saved backup in one format.
+    Download(ExportKind),
 }
 
 /// Receives the user's actions.
@@ -99,13 +107,16 @@ impl Overlay {
         Ok(())
     }
 
-    /// Shows the panel: a non-modal dialog naming the page and listing the closing steps.
+    /// Shows the panel: a non-modal dialog naming the page, listing the closing steps, and
+    /// holding the backup section.
+    #[allow(clippy::too_many_arguments)]
     pub fn show_panel(
         &mut self,
         doc: &Document,
         t: &dyn Translate,
         page: Recognition,
         notice: Option<Text>,
+        backup: &BackupView,
         dispatch: Dispatch,
     ) -> Result<(), WebError> {
         self.clear();
@@ -174,6 +185,19 @@ impl Overlay {
         for step in CLOSING_STEPS {
             child(&steps, "li", &[], Some(&t.text(step, &[])))?;
         }
+        let section = child(
+            &panel,
+            "section",
+            &[("class", "backup"), ("aria-labelledby", "ea-backup")],
+            None,
+        )?;
+        child(
+            &section,
+            "h3",
+            &[("id", "ea-backup")],
+            Some(&t.text(Text::BackupHeading, &[])),
+        )?;
+        self.fill_backup(&section, t, backup, &dispatch)?;
 
         let on_close = dispatch.clone();
         self.listeners
@@ -193,12 +217,195 @@ impl Overlay {
         Ok(())
     }
 
-    /// Moves keyboard focus to the panel's title, or to the launcher when the panel is closed.
-    pub fn focus_main_control(&self) {
-        let target = find(&self.layer, "#ea-title").or_else(|| find(&self.layer, ".launcher"));
+    fn button(
+        &mut self,
+        parent: &Element,
+        label: Text,
+        class: &str,
+        t: &dyn Translate,
+        dispatch: &Dispatch,
+        action: Action,
+    ) -> Result<(), WebError> {
+        let button = child(
+            parent,
+            "button",
+            &[("type", "button"), ("class", class)],
+            Some(&t.text(label, &[])),
+        )?;
+        let dispatch = dispatch.clone();
+        self.listeners
+            .push(EventListener::new(&button, "click", move |_| {
+                dispatch(action)
+            }));
+        Ok(())
+    }
+
+    fn fill_backup(
+        &mut self,
+        section: &Element,
+        t: &dyn Translate,
+        view: &BackupView,
+        dispatch: &Dispatch,
+    ) -> Result<(), WebError> {
+        let downloads = match view {
+            BackupView::Idle {
+                can_start,
+                notice,
+                saved,
+            } => {
+                if let Some(notice) = notice {
+                    child(
+                        section,
+                        "p",
+                        &[("class", "note")],
+                        Some(&t.text(*notice, &[])),
+                    )?;
+                }
+                if let Some((count, complete)) = saved {
+                    let line = if *complete {
+                        Text::SavedBackup
+                    } else {
+                        Text::SavedBackupIncomplete
+                    };
+                    child(
+                        section,
+                        "p",
+                        &[("class", "saved")],
+                        Some(&t.text(line, &[&count.to_string()])),
+                    )?;
+                }
+                if *can_start {
+                    self.button(
+                        section,
+                        Text::BackUp,
+                        "primary start",
+                        t,
+                        dispatch,
+                        Action::StartBackup,
+                    )?;
+                }
+                saved.is_some()
+            }
+            BackupView::Running(progress) => {
+                let label = t.text(Text::BackupProgressLabel, &[]);
+                let bar = child(
+                    section,
+                    "div",
+                    &[
+                        ("role", "progressbar"),
+                        ("aria-label", &label),
+                        ("aria-valuemin", "0"),
+                        ("class", "bar"),
+                    ],
+                    None,
+                )?;
+                child(&bar, "div", &[("class", "fill")], None)?;
+                child(
+                    section,
+                    "p",
+                    &[("class", "progress-line"), ("aria-live", "polite")],
+                    None,
+                )?;
+                self.button(section, Text::Stop, "stop", t, dispatch, Action::StopBackup)?;
+                update_progress(section, t, progress);
+                false
+            }
+            BackupView::Done { summary, gaps } => {
+                let heading = if gaps.is_empty() {
+                    Text::BackupComplete
+                } else {
+                    Text::BackupIncomplete
+                };
+                child(
+                    section,
+                    "p",
+                    &[("class", "result"), ("tabindex", "-1")],
+                    Some(&t.text(heading, &[])),
+                )?;
+                if !gaps.is_empty() {
+                    let list = child(section, "ul", &[("class", "gaps")], None)?;
+                    for gap in gaps {
+                        child(&list, "li", &[], Some(gap))?;
+                    }
+                }
+                let summary_box = child(section, "p", &[("class", "summary")], None)?;
+                for line in summary_lines(t, summary) {
+                    child(&summary_box, "span", &[], Some(&line))?;
+                }
+                self.button(
+                    section,
+                    Text::BackUp,
+                    "start",
+                    t,
+                    dispatch,
+                    Action::StartBackup,
+                )?;
+                true
+            }
+        };
+        if downloads {
+            let row = child(section, "div", &[("class", "downloads")], None)?;
+            for export in ExportKind::ALL {
+                self.button(
+                    &row,
+                    export.label(),
+                    "download",
+                    t,
+                    dispatch,
+                    Action::Download(export),
+                )?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Updates the progress bar and line in place, without rebuilding (focus stays put).
+    pub fn update_progress(&self, t: &dyn Translate, progress: &Progress) {
+        if let Some(section) = find(&self.layer, "section.backup") {
+            update_progress(&section, t, progress);
+        }
+    }
+
+    /// Moves keyboard focus to `selector` in the layer, else to the panel's title, else to
+    /// the launcher.
+    pub fn focus(&self, selector: &str) {
+        let target = find(&self.layer, selector)
+            .or_else(|| find(&self.layer, "#ea-title"))
+            .or_else(|| find(&self.layer, ".launcher"));
         if let Some(target) = target.and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
             let _ = target.focus();
         }
+    }
+
+    /// Moves keyboard focus to the panel's title, or to the launcher when the panel is closed.
+    pub fn focus_main_control(&self) {
+        self.focus("#ea-title");
+    }
+}
+
+fn update_progress(section: &Element, t: &dyn Translate, progress: &Progress) {
+    let (value, max) = progress.bar();
+    if let Some(bar) = find(section, "[role=progressbar]") {
+        let _ = bar.set_attribute("aria-valuenow", &value.to_string());
+        match max {
+            Some(max) => {
+                let _ = bar.set_attribute("aria-valuemax", &max.to_string());
+            }
+            None => {
+                let _ = bar.remove_attribute("aria-valuemax");
+            }
+        }
+        let percent = max
+            .filter(|&m| m > 0)
+            .map_or(30, |m| (value * 100 / m).min(100));
+        if let Some(fill) = find(&bar, ".fill").and_then(|f| f.dyn_into::<HtmlElement>().ok()) {
+            let _ = fill.style().set_property("width", &format!("{percent}%"));
+        }
+    }
+    if let Some(line) = find(section, ".progress-line") {
+        let (text, subs) = progress.line();
+        let subs: Vec<&str> = subs.iter().map(String::as_str).collect();
+        line.set_text_content(Some(&t.text(text, &subs)));
     }
 }
 

@@ -74,6 +74,7 @@ fn render(
         let label = match action {
             PopupAction::OpenAssistantHere => Text::PopupOpenHere,
             PopupAction::GoToOrders => Text::PopupGoToOrders,
+            PopupAction::OpenBackups => Text::PopupOpenBackups,
         };
         let button = child(
             main,
@@ -96,6 +97,9 @@ async fn perform(action: PopupAction, tab_id: Option<i32>, close_after: bool) {
                 .map(drop)
         }
         (PopupAction::GoToOrders, _) => ext_api::open_tab(ORDER_LIST_URL).await,
+        (PopupAction::OpenBackups, _) => {
+            ext_api::open_tab(&ext_api::extension_url("backup.html")).await
+        }
         (PopupAction::OpenAssistantHere, None) => Err(WebError::new("no tab")),
     };
     match result {

@@ -1,7 +1,8 @@
-//! One page's assistant: recognition, the overlay, listeners and timers. Everything the
-//! content script creates is owned here and released when the session is dropped.
+//! One page's assistant: recognition, the overlay, the backup run, listeners and timers.
+//! Everything the content script creates is owned here and released when the session is
+//! dropped.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
 
 use gloo_events::EventListener;
@@ -11,11 +12,17 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::Document;
 
 use crate::core::assistant::{presence, site_notice, AssistantPrefs, Presence, UserChoice};
+use crate::core::backup::Backup;
+use crate::core::backup_view::{done_view, idle_view, BackupView, Progress};
+use crate::core::export::ExportKind;
 use crate::core::message::{AssistantState, Request, StatusReply};
 use crate::core::page::{recognise, Recognition};
+use crate::core::text::Text;
 
+use super::backup_run::{self, Ending};
 use super::dom::page_shows;
-use super::error::WebError;
+use super::download::download_backup;
+use super::error::{log_failure, WebError};
 use super::ext_api::{self, MessageListener};
 use super::i18n::ChromeI18n;
 use super::overlay::{Action, Dispatch, Overlay};
@@ -24,12 +31,23 @@ use super::overlay::{Action, Dispatch, Overlay};
 /// layout hydrates for several seconds (reference section 2.1, "Hydration is slow").
 const DOM_RECHECK_DELAYS_MS: [u32; 4] = [500, 1_500, 4_000, 10_000];
 
+/// A backup run under way.
+struct Run {
+    progress: Progress,
+    stop: Rc<Cell<bool>>,
+}
+
 struct State {
     doc: Document,
     page: Recognition,
     prefs: AssistantPrefs,
     /// What the user did on this page; reset when the page changes.
     here: UserChoice,
+    /// This host's saved backup, as last loaded or written.
+    saved: Option<Backup>,
+    run: Option<Run>,
+    /// The last run's end, shown until the next start.
+    finished: Option<(Ending, Option<Text>)>,
     overlay: Option<Overlay>,
 }
 
@@ -42,26 +60,45 @@ pub struct PageSession {
 }
 
 impl PageSession {
-    /// Recognises the page, reads the user's preferences and shows what the page calls for.
+    /// Recognises the page, reads the user's preferences and saved backup, and shows what the
+    /// page calls for.
     pub async fn start(doc: Document) -> Result<PageSession, WebError> {
         let prefs = ext_api::storage_get::<AssistantPrefs>(AssistantPrefs::STORAGE_KEY)
             .await
             .unwrap_or_else(|error| {
-                web_sys::console::warn_1(
-                    &format!("[Exit Assistant] preferences unreadable, using defaults: {error}")
-                        .into(),
-                );
+                warn(&format!("preferences unreadable, using defaults: {error}"));
                 None
             });
+        let host = doc
+            .location()
+            .and_then(|l| l.host().ok())
+            .unwrap_or_default();
         let page = recognise_document(&doc);
-        let state = Rc::new(RefCell::new(State {
+        let saved = backup_run::load_for_page(&host, page.kind)
+            .await
+            .unwrap_or_else(|error| {
+                warn(&format!("saved backup unreadable: {error}"));
+                None
+            });
+        let state = State {
             doc: doc.clone(),
             page,
             prefs: prefs.unwrap_or_default(),
             here: UserChoice::None,
+            saved,
+            run: None,
+            finished: None,
             overlay: None,
-        }));
-        render(&state, false)?;
+        };
+        let carry_on = page.kind == crate::core::page::PageKind::OrderList
+            && state.saved.as_ref().is_some_and(|b| b.continue_paging);
+        let state = Rc::new(RefCell::new(state));
+        render(&state, None)?;
+        if carry_on {
+            // The backup pressed "Next" on the previous page of the old layout.
+            let state = state.clone();
+            spawn_local(async move { start_backup(&state).await });
+        }
 
         let weak = Rc::downgrade(&state);
         let window = web_sys::window().ok_or_else(|| WebError::new("no window"))?;
@@ -99,6 +136,19 @@ impl PageSession {
     }
 }
 
+impl Drop for PageSession {
+    fn drop(&mut self) {
+        // A run holds only a weak reference to the session; tell it to stop.
+        if let Some(run) = &self.state.borrow().run {
+            run.stop.set(true);
+        }
+    }
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&format!("[Exit Assistant] {message}").into());
+}
+
 fn recognise_document(doc: &Document) -> Recognition {
     let url = doc
         .location()
@@ -116,20 +166,42 @@ fn refresh(weak: &Weak<RefCell<State>>) {
         guard.page = page;
         guard.here = UserChoice::None;
         drop(guard);
-        report(render(&state, false));
+        log_failure(render(&state, None));
     }
 }
 
-/// Shows the panel, the launcher or nothing, and moves focus when the user asked for it.
-fn render(state: &Rc<RefCell<State>>, move_focus: bool) -> Result<(), WebError> {
+fn backup_view(state: &State) -> BackupView {
+    if let Some(run) = &state.run {
+        return BackupView::Running(run.progress);
+    }
+    match (&state.finished, &state.saved) {
+        (Some((Ending::Finished, _)), Some(saved)) => done_view(saved),
+        (Some((_, notice)), saved) => match idle_view(state.page, saved.as_ref()) {
+            BackupView::Idle {
+                can_start, saved, ..
+            } => BackupView::Idle {
+                can_start,
+                notice: *notice,
+                saved,
+            },
+            other => other,
+        },
+        (None, saved) => idle_view(state.page, saved.as_ref()),
+    }
+}
+
+/// Shows the panel, the launcher or nothing; `focus` names what should get keyboard focus.
+fn render(state: &Rc<RefCell<State>>, focus: Option<&str>) -> Result<(), WebError> {
     let dispatch = dispatcher(Rc::downgrade(state));
     let mut guard = state.borrow_mut();
+    let view = backup_view(&guard);
     let State {
         doc,
         page,
         prefs,
         here,
         overlay,
+        ..
     } = &mut *guard;
     let shown = presence(*page, prefs.panel_dismissed, *here);
     if shown == Presence::Hidden {
@@ -144,12 +216,12 @@ fn render(state: &Rc<RefCell<State>>, move_focus: bool) -> Result<(), WebError> 
     };
     match shown {
         Presence::Panel => {
-            layer.show_panel(doc, &ChromeI18n, *page, site_notice(*page), dispatch)?
+            layer.show_panel(doc, &ChromeI18n, *page, site_notice(*page), &view, dispatch)?
         }
         _ => layer.show_launcher(doc, &ChromeI18n, dispatch)?,
     }
-    if move_focus {
-        layer.focus_main_control();
+    if let Some(selector) = focus {
+        layer.focus(selector);
     }
     Ok(())
 }
@@ -161,27 +233,104 @@ fn dispatcher(weak: Weak<RefCell<State>>) -> Dispatch {
         let weak = weak.clone();
         spawn_local(async move {
             let Some(state) = weak.upgrade() else { return };
-            let prefs = AssistantPrefs {
-                panel_dismissed: action == Action::Close,
-            };
-            let here = if action == Action::Open {
-                UserChoice::Opened
-            } else {
-                UserChoice::Closed
-            };
-            {
-                let mut guard = state.borrow_mut();
-                guard.prefs = prefs;
-                guard.here = here;
-            }
-            report(render(&state, true));
-            if let Err(error) = ext_api::storage_set(AssistantPrefs::STORAGE_KEY, &prefs).await {
-                web_sys::console::warn_1(
-                    &format!("[Exit Assistant] could not save preferences: {error}").into(),
-                );
+            match action {
+                Action::Open | Action::Close => set_panel(&state, action == Action::Open).await,
+                Action::StartBackup => start_backup(&state).await,
+                Action::StopBackup => {
+                    if let Some(run) = &state.borrow().run {
+                        run.stop.set(true);
+                    }
+                }
+                Action::Download(kind) => log_failure(download_saved(&state.borrow(), kind)),
             }
         });
     })
+}
+
+async fn set_panel(state: &Rc<RefCell<State>>, open: bool) {
+    let prefs = AssistantPrefs {
+        panel_dismissed: !open,
+    };
+    {
+        let mut guard = state.borrow_mut();
+        guard.prefs = prefs;
+        guard.here = if open {
+            UserChoice::Opened
+        } else {
+            UserChoice::Closed
+        };
+    }
+    log_failure(render(
+        state,
+        Some(if open { "#ea-title" } else { ".launcher" }),
+    ));
+    if let Err(error) = ext_api::storage_set(AssistantPrefs::STORAGE_KEY, &prefs).await {
+        warn(&format!("could not save preferences: {error}"));
+    }
+}
+
+async fn start_backup(state: &Rc<RefCell<State>>) {
+    if state.borrow().run.is_some() {
+        return;
+    }
+    let stop = Rc::new(Cell::new(false));
+    let doc = {
+        let mut guard = state.borrow_mut();
+        let read = guard.saved.as_ref().map_or(0, |b| b.orders.len());
+        let progress = Progress {
+            read,
+            expected: None,
+            activity: crate::core::backup_view::Activity::ReadingList,
+        };
+        guard.run = Some(Run {
+            progress,
+            stop: stop.clone(),
+        });
+        guard.finished = None;
+        guard.doc.clone()
+    };
+    log_failure(render(state, Some(".stop")));
+    let weak = Rc::downgrade(state);
+    let on_progress = move |backup: &Backup, progress: Progress| {
+        let Some(state) = weak.upgrade() else { return };
+        let mut guard = state.borrow_mut();
+        guard.saved = Some(backup.clone());
+        if let Some(run) = guard.run.as_mut() {
+            run.progress = progress;
+        }
+        if let Some(overlay) = &guard.overlay {
+            overlay.update_progress(&ChromeI18n, &progress);
+        }
+    };
+    let result = backup_run::run(doc, stop, on_progress).await;
+    let finished = match result {
+        Ok((backup, ending)) => {
+            let notice = match ending {
+                Ending::Finished => None,
+                Ending::Stopped => Some(Text::BackupStopped),
+                Ending::Stalled => Some(Text::BackupInterrupted),
+            };
+            state.borrow_mut().saved = Some(backup);
+            (ending, notice)
+        }
+        Err(error) => {
+            warn(&format!("backup failed: {error}"));
+            (Ending::Stalled, Some(Text::BackupFailed))
+        }
+    };
+    {
+        let mut guard = state.borrow_mut();
+        guard.run = None;
+        guard.finished = Some(finished);
+    }
+    log_failure(render(state, Some(".result")));
+}
+
+fn download_saved(state: &State, kind: ExportKind) -> Result<(), WebError> {
+    let Some(backup) = &state.saved else {
+        return Err(WebError::new("no saved backup"));
+    };
+    download_backup(backup, kind)
 }
 
 /// Answers the toolbar popup.
@@ -200,11 +349,5 @@ fn answer(weak: &Weak<RefCell<State>>, message: JsValue) -> Option<JsValue> {
             dispatcher(Rc::downgrade(&state))(Action::Open);
             ext_api::to_js(&true).ok()
         }
-    }
-}
-
-fn report(result: Result<(), WebError>) {
-    if let Err(error) = result {
-        web_sys::console::error_1(&format!("[Exit Assistant] {error}").into());
     }
 }

@@ -1,52 +1,79 @@
 // The demo: the built extension in headless Chromium on the bundled sample pages, served at
-// their real AliExpress URLs on this machine. Leaves screenshots and a summary in the folder
-// given as the first argument, and says where.
+// their real AliExpress URLs on this machine. It runs a full backup of a sample history
+// (DEMO_HISTORY, default en-brl: ten real, anonymised orders), downloads every export, and
+// takes screenshots along the way. Everything lands in the folder given as the first argument.
 import fs from "node:fs";
 import path from "node:path";
 
-import { assistantText, eventually, presence, visit } from "./lib/assistant.mjs";
+import { By } from "selenium-webdriver";
+
+import { assistantText, eventually, presence, visit, waitForPresence } from "./lib/assistant.mjs";
 import { launchChromium } from "./lib/browsers.mjs";
-import { startFixtureServer } from "./lib/fixture-server.mjs";
+import { HISTORIES, startFixtureServer } from "./lib/fixture-server.mjs";
 import { openPopupFor, popupStatus } from "./lib/popup.mjs";
 
 const out = path.resolve(process.argv[2] ?? "demo-output");
 fs.rmSync(out, { recursive: true, force: true });
 fs.mkdirSync(out, { recursive: true });
-
-const tour = [
-  ["01-order-list", "https://www.aliexpress.com/p/order/index.html"],
-  ["02-account-settings", "https://accounts.aliexpress.com/user/organization/manage_person_profile.htm"],
-  ["03-delete-account", "https://privacy.aliexpress.com/home#/request/delete"],
-  ["04-wallet-launcher", "https://www.aliexpress.com/p/wallet-ui/index.html"],
-  ["05-aliexpress-ru", "https://aliexpress.ru/order-list"],
-  ["06-strict-csp-notice", "https://www.aliexpress.com/p/order/index.html?fixture=strict-csp"],
-];
+const history = HISTORIES.find((h) => h.name === (process.env.DEMO_HISTORY ?? "en-brl")) ?? HISTORIES[0];
 
 const server = await startFixtureServer();
-const browser = await launchChromium();
+const browser = await launchChromium({ downloads: out });
 const { driver } = browser;
 const lines = [];
+const shot = async (name) => fs.writeFileSync(path.join(out, `${name}.png`), await driver.takeScreenshot(), "base64");
+const press = async (label) => {
+  const root = await (await driver.findElement(By.css("#exit-assistant-root"))).getShadowRoot();
+  for (const button of await root.findElements(By.css("button"))) {
+    if ((await button.getText()) === label) return button.click();
+  }
+  throw new Error(`no button ${label}`);
+};
+
 try {
+  // 1. The assistant on the order list, then a full backup.
+  await visit(driver, history.url);
+  await waitForPresence(driver, "panel");
+  await shot("01-order-list");
+  await press("Back up order history");
+  await eventually(async () => (await assistantText(driver, ".progress-line")) !== null, "the backup should start");
+  await shot("02-backup-running");
+  const result = await eventually(() => assistantText(driver, ".result"), "the backup should finish", 600_000);
+  await shot("03-backup-done");
+  lines.push(`Backup of ${history.url}: ${result}`, `    ${await assistantText(driver, ".summary")}`);
+  for (const label of ["Download JSON", "Download CSV (orders)", "Download CSV (items)", "Download report"]) {
+    await press(label);
+  }
+  await eventually(() => fs.readdirSync(out).filter((n) => /^aliexpress-.*\.(json|csv|html)$/.test(n)).length === 4, "four exported files", 30_000);
+
+  // 2. Other pages of the closing flow.
+  const tour = [
+    ["04-account-settings", "https://accounts.aliexpress.com/user/organization/manage_person_profile.htm"],
+    ["05-delete-account", "https://privacy.aliexpress.com/home#/request/delete"],
+    ["06-wallet-launcher", "https://www.aliexpress.com/p/wallet-ui/index.html"],
+    ["07-strict-csp-notice", "https://www.aliexpress.com/p/order/index.html?fixture=strict-csp"],
+  ];
   for (const [name, url] of tour) {
     await visit(driver, url);
-    const shown = await eventually(async () => {
-      const p = await presence(driver);
-      const notice = await driver.executeScript(`return !!document.querySelector("#exit-assistant-notice")`);
-      return p !== "none" ? p : notice ? "notice" : null;
-    }, `nothing appeared on ${url}`);
-    const where = shown === "panel" ? await assistantText(driver, ".where") : "";
-    fs.writeFileSync(path.join(out, `${name}.png`), await driver.takeScreenshot(), "base64");
-    lines.push(`${name}.png  ${url}\n    shows: ${shown}${where ? ` (${where})` : ""}`);
+    await eventually(async () => (await presence(driver)) !== "none" || (await driver.executeScript(`return !!document.querySelector("#exit-assistant-notice")`)), `nothing appeared on ${url}`);
+    await shot(name);
   }
-  await visit(driver, tour[0][1]);
+
+  // 3. The toolbar popup and the saved-backups page.
+  await visit(driver, history.url);
   await openPopupFor(browser);
   const status = await popupStatus(driver);
-  fs.writeFileSync(path.join(out, "07-popup.png"), await driver.takeScreenshot(), "base64");
-  lines.push(`07-popup.png  toolbar popup for the order list tab\n    says: ${status.text}`);
+  await shot("08-popup");
+  lines.push(`Toolbar popup: ${status.text}`);
+  await browser.openExtensionPage("backup.html");
+  await eventually(async () => (await driver.findElements(By.css("section.backup"))).length > 0, "the saved-backups page");
+  await shot("09-saved-backups");
 } finally {
   await driver.quit();
   await server.close();
 }
+const files = fs.readdirSync(out).sort();
+lines.push("", "Files:", ...files.map((f) => `    ${f}`));
 fs.writeFileSync(path.join(out, "SUMMARY.txt"), `${lines.join("\n")}\n`);
 console.log(lines.join("\n"));
-console.log(`\nDemo output (screenshots and SUMMARY.txt): ${out}`);
+console.log(`\nDemo output (exported backup files, screenshots and SUMMARY.txt): ${out}`);

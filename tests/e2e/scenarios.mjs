@@ -201,9 +201,9 @@ export function defineScenarios(browserName) {
       const status = await popupStatus(driver);
       assert.deepEqual(
         { state: status.state, text: status.text, buttons: status.buttons },
-        { state: "running", text: "This is an AliExpress page: Order list", buttons: ["Open the assistant on this page"] },
+        { state: "running", text: "This is an AliExpress page: Order list", buttons: ["Open the assistant on this page", "Open saved backups"] },
       );
-      await driver.findElement(By.css("button")).click();
+      await driver.findElement(By.xpath("//button[text()='Open the assistant on this page']")).click();
       await closePopup(driver, popup);
       await waitForPresence(driver, "panel");
     });
@@ -213,7 +213,7 @@ export function defineScenarios(browserName) {
       const popup = await openPopupFor(browser);
       const status = await popupStatus(driver);
       assert.equal(status.state, "not-aliexpress");
-      assert.deepEqual(status.buttons, ["Go to my AliExpress orders"]);
+      assert.deepEqual(status.buttons, ["Go to my AliExpress orders", "Open saved backups"]);
       await closePopup(driver, popup);
     });
 

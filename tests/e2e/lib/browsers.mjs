@@ -10,7 +10,14 @@ import chrome from "selenium-webdriver/chrome.js";
 import firefox from "selenium-webdriver/firefox.js";
 
 import { FIXTURE_HOSTS } from "./fixture-server.mjs";
-import { DIST } from "./paths.mjs";
+import { DIST, WORK } from "./paths.mjs";
+
+/** A fresh folder for one browser's downloads. */
+function downloadsDir(name) {
+  const dir = path.join(WORK, "downloads", `${name}-${process.pid}-${Date.now()}`);
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
 
 const GECKO_ID = JSON.parse(fs.readFileSync(path.join(DIST, "firefox/manifest.json"), "utf8")).browser_specific_settings.gecko.id;
 export const CHROMIUM_BINARY = "/usr/lib/chromium/chromium";
@@ -28,7 +35,7 @@ function geckodriverPath() {
   return candidates.find((p) => p && fs.existsSync(p));
 }
 
-export async function launchChromium({ width = 1280, height = 900 } = {}) {
+export async function launchChromium({ width = 1280, height = 900, downloads = downloadsDir("chromium") } = {}) {
   const dist = path.join(DIST, "chrome");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-chromium-"));
   const rules = [...FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`), "MAP * ~NOTFOUND"].join(", ");
@@ -43,6 +50,8 @@ export async function launchChromium({ width = 1280, height = 900 } = {}) {
       `--disable-extensions-except=${dist}`, `--load-extension=${dist}`,
       `--host-resolver-rules=${rules}`, "--ignore-certificate-errors", "--lang=en-US",
     );
+  if (process.env.E2E_BROWSER_LOG) { const { logging } = await import("selenium-webdriver"); const p = new logging.Preferences(); p.setLevel(logging.Type.BROWSER, logging.Level.ALL); options.setLoggingPrefs(p); }
+  options.setUserPreferences({ "download.default_directory": downloads, "download.prompt_for_download": false, "download.directory_upgrade": true });
   const driver = await new Builder()
     .forBrowser("chrome")
     .setChromeOptions(options)
@@ -53,11 +62,12 @@ export async function launchChromium({ width = 1280, height = 900 } = {}) {
     await driver.switchTo().newWindow("tab");
     await driver.get(extensionBase + page);
   };
-  return { name: "chromium", driver, extensionBase, openExtensionPage, profile };
+  return { name: "chromium", driver, extensionBase, openExtensionPage, profile, downloads };
 }
 
 export async function launchFirefox({ width = 1280, height = 900 } = {}) {
   const dist = path.join(DIST, "firefox");
+  const downloads = downloadsDir("firefox");
   const options = new firefox.Options()
     .setBinary("/usr/bin/firefox-esr")
     .addArguments("-headless", `--width=${width}`, `--height=${height}`)
@@ -80,7 +90,20 @@ export async function launchFirefox({ width = 1280, height = 900 } = {}) {
     "extensions.getAddons.cache.enabled": false,
     "browser.region.network.url": "",
     "browser.newtabpage.enabled": false,
+    // No first-run or welcome tabs.
+    "datareporting.policy.dataSubmissionPolicyBypassNotification": true,
+    "toolkit.telemetry.reportingpolicy.firstRun": false,
+    "browser.startup.homepage_override.mstone": "ignore",
+    "startup.homepage_welcome_url": "about:blank",
+    "startup.homepage_welcome_url.additional": "",
+    "browser.aboutwelcome.enabled": false,
     "services.settings.server": "data:,#remote-settings-disabled",
+    "browser.download.folderList": 2,
+    "browser.download.dir": downloads,
+    "browser.download.useDownloadDir": true,
+    "browser.download.always_ask_before_handling_new_types": false,
+    "browser.download.manager.showWhenStarting": false,
+    "browser.helperApps.neverAsk.saveToDisk": "application/json,text/csv,text/html",
   };
   for (const [name, value] of Object.entries(prefs)) options.setPreference(name, value);
   // System access lets the harness open extension pages from the browser's chrome context.
@@ -105,7 +128,7 @@ export async function launchFirefox({ width = 1280, height = 900 } = {}) {
     await driver.switchTo().window(handle);
     await driver.wait(async () => (await driver.getCurrentUrl()).startsWith(extensionBase), 10_000);
   };
-  return { name: "firefox", driver, extensionBase, openExtensionPage };
+  return { name: "firefox", driver, extensionBase, openExtensionPage, downloads };
 }
 
 export const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox };

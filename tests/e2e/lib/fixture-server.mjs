@@ -8,9 +8,42 @@ import path from "node:path";
 import { SITE, WORK } from "./paths.mjs";
 
 const routesFile = JSON.parse(fs.readFileSync(path.join(SITE, "routes.json"), "utf8"));
+const HISTORIES_DIR = path.join(SITE, "../histories");
+/** Order histories: each serves its host's order list and detail pages. */
+export const HISTORIES = JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, "index.json"), "utf8"));
 
 /** Every host that serves fixtures. */
-export const FIXTURE_HOSTS = [...new Set(routesFile.routes.map((r) => new URL(r.url).hostname))].sort();
+export const FIXTURE_HOSTS = [...new Set([...routesFile.routes.map((r) => new URL(r.url).hostname), ...HISTORIES.map((h) => h.host)])].sort();
+
+/** A history's expected orders. */
+export function expectedOrders(name) {
+  return JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, name, "expected.json"), "utf8")).orders;
+}
+
+const detailShell = fs.readFileSync(path.join(HISTORIES_DIR, "detail-shell.html"), "utf8");
+
+/** The body of a history page, or null. `behaviour` goes into the list page's script. */
+function historyPage(url, behaviour) {
+  const history = HISTORIES.find((h) => h.host === url.hostname);
+  if (!history) return null;
+  const dir = path.join(HISTORIES_DIR, history.name);
+  if (history.layout === "old" && url.pathname === "/orderList.htm") {
+    const page = path.join(dir, `page-${Number(url.searchParams.get("page") ?? 1)}.html`);
+    return fs.existsSync(page) ? fs.readFileSync(page, "utf8") : null;
+  }
+  if (url.pathname === "/p/order/index.html") {
+    const page = fs.readFileSync(path.join(dir, "list.html"), "utf8");
+    const json = JSON.stringify(behaviour).replace(/</g, "\\u003c");
+    return page.replace('<script type="application/json" id="fixture-behaviour">{}</script>', () => `<script type="application/json" id="fixture-behaviour">${json}</script>`);
+  }
+  if (url.pathname === "/p/order/detail.html") {
+    const id = url.searchParams.get("orderId") ?? "";
+    const details = fs.readFileSync(path.join(dir, "details.html"), "utf8");
+    const match = details.match(new RegExp(`<section class="fixture-detail" data-order-id="${id.replace(/\D/g, "")}">([\\s\\S]*?)</section>`));
+    return match ? detailShell.replace("{{DETAIL}}", () => match[1]) : null;
+  }
+  return null;
+}
 
 function certificate() {
   const dir = path.join(WORK, "tls");
@@ -36,17 +69,20 @@ function findRoute(url) {
 /** Starts the server; resolves to { requests, close() }. `requests` records every request. */
 export async function startFixtureServer() {
   const requests = [];
+  // Tests set this to make the order lists show a captcha, a short page or a sign-out.
+  const control = { behaviour: {} };
   const server = https.createServer(certificate(), (req, res) => {
     const host = (req.headers.host ?? "").replace(/:443$/, "");
     const url = new URL(`https://${host}${req.url}`);
     const route = findRoute(url);
-    requests.push({ url: url.href, served: Boolean(route) });
-    if (!route) {
+    const history = route ? null : historyPage(url, control.behaviour);
+    requests.push({ url: url.href, served: Boolean(route || history) });
+    if (!route && !history) {
       res.writeHead(404, { "content-type": "text/plain" }).end("refused by the fixture server");
       return;
     }
-    const body = fs.readFileSync(path.join(SITE, route.file));
-    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", ...route.headers });
+    const body = route ? fs.readFileSync(path.join(SITE, route.file)) : history;
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", ...route?.headers });
     res.end(body);
   });
   await new Promise((resolve, reject) => {
@@ -55,6 +91,7 @@ export async function startFixtureServer() {
   });
   return {
     requests,
+    control,
     close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
   };
 }

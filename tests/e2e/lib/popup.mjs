@@ -8,13 +8,15 @@ export async function openPopupFor(browser) {
   const pageHandle = await driver.getWindowHandle();
   await browser.openExtensionPage("popup.html");
   const handle = await driver.getWindowHandle();
+  // The page's tab is the one used last before the popup's (browsers may open others, such
+  // as a first-run notice).
   const tabId = await driver.executeAsyncScript(`
     const done = arguments[arguments.length - 1];
     chrome.tabs.getCurrent((me) => chrome.tabs.query({}, (tabs) => {
-      const others = tabs.filter((t) => t.id !== me.id);
-      done(others.length === 1 ? others[0].id : null);
+      const others = tabs.filter((t) => t.id !== me.id).sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+      done(others.length ? others[0].id : null);
     }));`);
-  if (tabId === null) throw new Error("expected exactly one page tab besides the popup");
+  if (tabId === null) throw new Error("expected a page tab besides the popup");
   await driver.executeScript("location.search = arguments[0]", `?tab=${tabId}`);
   await driver.wait(async () => (await driver.getCurrentUrl()).endsWith(`?tab=${tabId}`), 10_000);
   return { handle, pageHandle, tabId };

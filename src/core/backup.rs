@@ -1,0 +1,305 @@
+//! The backup: every order read so far, merged reading by reading, and honest about what is
+//! missing. Stored in extension storage as it grows; exported as the v1 JSON file.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use super::money::sum_amounts;
+use super::order::{Order, Warning};
+use super::parse::{DetailPage, ListedOrder};
+
+/// The `format` value of every backup file.
+pub const FORMAT: &str = "aliexpress-order-backup";
+/// The current `format_version`.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One stored order and how complete its reading is.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StoredOrder {
+    /// The order.
+    pub order: Order,
+    /// The list showed only thumbnails for some items.
+    pub needs_detail: bool,
+    /// The detail page was read too.
+    pub detailed: bool,
+    /// Should the detail page be read (see `ListedOrder::opens_detail`).
+    pub opens_detail: bool,
+    /// When the order was first seen, in page order: orders placed the same day keep the
+    /// order the page showed them in.
+    #[serde(default)]
+    pub position: u64,
+}
+
+/// A backup in progress or finished, for one site.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Backup {
+    /// The host the orders were read on.
+    pub site: String,
+    /// When the first order was read (ISO timestamp).
+    pub started_at: String,
+    /// When the last order was read.
+    pub updated_at: String,
+    /// The order list was read to its end (no more "View orders").
+    pub list_exhausted: bool,
+    /// The number of orders the page said it holds, where it says.
+    pub stated_count: Option<u32>,
+    /// What went wrong on the way and leaves a gap (sign-out, a list that stopped growing).
+    pub events: Vec<Warning>,
+    /// "View orders" presses that added fewer orders than a page, then were pressed again.
+    /// Harmless when the page states a count that matches; otherwise orders may be missing.
+    pub short_pages: u32,
+    /// A backup run was under way and has not finished or been stopped: a reload, a closed
+    /// tab or a sign-out interrupted it.
+    #[serde(default)]
+    pub in_progress: bool,
+    /// The backup pressed the old layout's "Next", which loads a new page: the next page's
+    /// assistant carries on by itself.
+    #[serde(default)]
+    pub continue_paging: bool,
+    /// Orders by id.
+    pub orders: BTreeMap<String, StoredOrder>,
+    /// The position the next new order gets.
+    #[serde(default)]
+    pub next_position: u64,
+}
+
+/// The storage key of a host's backup.
+pub fn storage_key(host: &str) -> String {
+    format!("backup:{host}")
+}
+
+impl Backup {
+    /// An empty backup for a host.
+    pub fn new(site: &str, now: &str) -> Self {
+        Backup {
+            site: site.to_owned(),
+            started_at: now.to_owned(),
+            updated_at: now.to_owned(),
+            ..Backup::default()
+        }
+    }
+
+    /// Adds orders read from the list. An order read twice is stored once; the newer reading
+    /// wins, except that items and tracking read from a detail page are kept when the list
+    /// shows only thumbnails.
+    pub fn add_listed(&mut self, listed: &[ListedOrder], now: &str) -> usize {
+        let mut changed = 0;
+        for entry in listed {
+            let position = match self.orders.get(&entry.order.id) {
+                Some(old) => old.position,
+                None => {
+                    self.next_position += 1;
+                    self.next_position
+                }
+            };
+            let new = StoredOrder {
+                order: entry.order.clone(),
+                needs_detail: entry.needs_detail,
+                detailed: false,
+                opens_detail: entry.opens_detail(),
+                position,
+            };
+            let merged = match self.orders.get(&entry.order.id) {
+                Some(old) if old.detailed => {
+                    let mut kept = new.clone();
+                    if entry.needs_detail || entry.order.items.is_empty() {
+                        kept.order.items = old.order.items.clone();
+                    }
+                    kept.order.tracking_numbers = old.order.tracking_numbers.clone();
+                    kept.detailed = true;
+                    kept
+                }
+                _ => new,
+            };
+            if self.orders.get(&entry.order.id) != Some(&merged) {
+                changed += 1;
+                self.orders.insert(entry.order.id.clone(), merged);
+            }
+        }
+        self.updated_at = now.to_owned();
+        changed
+    }
+
+    /// Adds what an order's detail page showed.
+    pub fn add_detail(&mut self, id: &str, detail: &DetailPage, now: &str) {
+        if let Some(stored) = self.orders.get_mut(id) {
+            super::parse::merge_detail(&mut stored.order, detail);
+            stored.detailed = !detail.items.is_empty();
+            self.updated_at = now.to_owned();
+        }
+    }
+
+    /// Orders whose detail page still has to be read, newest first.
+    pub fn pending_details(&self) -> Vec<String> {
+        self.sorted()
+            .into_iter()
+            .filter(|s| s.opens_detail && !s.detailed)
+            .map(|s| s.order.id.clone())
+            .collect()
+    }
+
+    /// Orders newest first, as the page lists them: by date, then in the order first seen.
+    pub fn sorted(&self) -> Vec<&StoredOrder> {
+        let mut all: Vec<&StoredOrder> = self.orders.values().collect();
+        all.sort_by(|a, b| {
+            b.order
+                .placed_on
+                .cmp(&a.order.placed_on)
+                .then(a.position.cmp(&b.position))
+        });
+        all
+    }
+
+    /// Starts a new pass over the list: what the last pass met (sign-out, short pages) is
+    /// settled by this one.
+    pub fn begin_pass(&mut self) {
+        self.events.clear();
+        self.short_pages = 0;
+        self.in_progress = true;
+        self.list_exhausted = false;
+        self.continue_paging = false;
+    }
+
+    /// What is missing, said plainly. Empty exactly when the backup is complete.
+    pub fn gaps(&self) -> Vec<Warning> {
+        let mut gaps = self.events.clone();
+        if !self.list_exhausted {
+            gaps.push(Warning::new(
+                "list_not_finished",
+                format!(
+                    "the order list was not read to its end: {} orders so far",
+                    self.orders.len()
+                ),
+            ));
+        }
+        let missing = self.pending_details();
+        if !missing.is_empty() {
+            gaps.push(Warning::new(
+                "details_missing",
+                format!(
+                    "{} orders still need their detail page read (items or tracking): {}",
+                    missing.len(),
+                    missing.join(", ")
+                ),
+            ));
+        }
+        match self.stated_count {
+            Some(stated) if self.list_exhausted && stated as usize != self.orders.len() => {
+                gaps.push(Warning::new("count_mismatch", format!("the page says {stated} orders, the backup holds {}", self.orders.len())));
+            }
+            None if self.short_pages > 0 => gaps.push(Warning::new(
+                "unverified_count",
+                format!("AliExpress added fewer orders than usual on {} presses of \"View orders\", and the page states no count to check the backup against", self.short_pages),
+            )),
+            _ => {}
+        }
+        let unreadable: Vec<&str> = self
+            .orders
+            .values()
+            .filter(|s| s.order.items.is_empty())
+            .map(|s| s.order.id.as_str())
+            .collect();
+        if !unreadable.is_empty() {
+            gaps.push(Warning::new(
+                "orders_without_items",
+                format!("no items could be read for: {}", unreadable.join(", ")),
+            ));
+        }
+        gaps
+    }
+
+    /// Complete: the list was exhausted and nothing is missing.
+    pub fn is_complete(&self) -> bool {
+        self.gaps().is_empty()
+    }
+
+    /// The lossless v1 file.
+    pub fn to_file(&self, exported_at: &str, generator: &str) -> BackupFileV1 {
+        let warnings = self.gaps();
+        BackupFileV1 {
+            format: FORMAT.to_owned(),
+            format_version: FORMAT_VERSION,
+            exported_at: exported_at.to_owned(),
+            site: self.site.clone(),
+            complete: warnings.is_empty(),
+            warnings,
+            generator: generator.to_owned(),
+            stated_count: self.stated_count,
+            orders: self.sorted().into_iter().map(|s| s.order.clone()).collect(),
+        }
+    }
+
+    /// Counts, years and totals for the end-of-backup summary.
+    pub fn summary(&self) -> Summary {
+        let orders = self.sorted();
+        let years: BTreeSet<String> = orders
+            .iter()
+            .filter_map(|s| s.order.placed_on.as_ref())
+            .map(|d| d[..4].to_owned())
+            .collect();
+        let mut by_currency: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+        for s in &orders {
+            if let Some(total) = &s.order.total {
+                by_currency
+                    .entry(total.currency.clone())
+                    .or_default()
+                    .push(&total.amount);
+            }
+        }
+        Summary {
+            orders: orders.len(),
+            items: orders
+                .iter()
+                .map(|s| {
+                    s.order
+                        .items
+                        .iter()
+                        .map(|i| i.quantity as usize)
+                        .sum::<usize>()
+                })
+                .sum(),
+            years: years.into_iter().collect(),
+            totals: by_currency
+                .into_iter()
+                .map(|(c, a)| (c, sum_amounts(a)))
+                .collect(),
+        }
+    }
+}
+
+/// The end-of-backup summary.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Orders.
+    pub orders: usize,
+    /// Items (by quantity).
+    pub items: usize,
+    /// Years with orders, oldest first.
+    pub years: Vec<String>,
+    /// Total spent per ISO currency, exact.
+    pub totals: Vec<(String, String)>,
+}
+
+/// The backup file, `format_version: 1`. Field names are a contract (`docs/backup-format.md`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupFileV1 {
+    /// Always `aliexpress-order-backup`.
+    pub format: String,
+    /// Always 1.
+    pub format_version: u32,
+    /// When the file was written (ISO timestamp).
+    pub exported_at: String,
+    /// The host the orders were read on.
+    pub site: String,
+    /// True only when the whole history was read and nothing is missing.
+    pub complete: bool,
+    /// What is missing or went wrong; empty when complete.
+    pub warnings: Vec<Warning>,
+    /// The tool and version that wrote the file.
+    pub generator: String,
+    /// How many orders the page said it holds, where it said.
+    pub stated_count: Option<u32>,
+    /// Every order, newest first.
+    pub orders: Vec<Order>,
+}

@@ -1,0 +1,151 @@
+//! What the panel's backup section shows, decided from the saved backup and the run.
+
+use super::backup::{Backup, Summary};
+use super::page::{PageKind, Recognition};
+use super::site::Site;
+use super::text::Text;
+
+/// What a running backup is doing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Activity {
+    /// Reading the list.
+    ReadingList,
+    /// Waiting for the user to solve a captcha.
+    Captcha,
+    /// Reading detail pages: done, total.
+    ReadingDetails(usize, usize),
+}
+
+/// A running backup's progress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Orders read so far.
+    pub read: usize,
+    /// Orders the page says it holds, if it says.
+    pub expected: Option<usize>,
+    /// What is happening now.
+    pub activity: Activity,
+}
+
+impl Progress {
+    /// The line under the progress bar, with its substitutions.
+    pub fn line(&self) -> (Text, Vec<String>) {
+        match (self.activity, self.expected) {
+            (Activity::Captcha, _) => (Text::CaptchaPrompt, vec![]),
+            (Activity::ReadingDetails(done, total), _) => (
+                Text::ProgressDetails,
+                vec![done.to_string(), total.to_string()],
+            ),
+            (Activity::ReadingList, Some(expected)) => (
+                Text::ProgressListOf,
+                vec![self.read.to_string(), expected.to_string()],
+            ),
+            (Activity::ReadingList, None) => (Text::ProgressList, vec![self.read.to_string()]),
+        }
+    }
+
+    /// Value and maximum for the progress bar: orders, then detail pages.
+    pub fn bar(&self) -> (usize, Option<usize>) {
+        match self.activity {
+            Activity::ReadingDetails(done, total) => (done, Some(total)),
+            _ => (self.read, self.expected),
+        }
+    }
+}
+
+/// The backup section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BackupView {
+    /// Not running: offer to start (on the order list) or say where to go.
+    Idle {
+        /// The order list is here, so a backup can start.
+        can_start: bool,
+        /// A notice: interrupted, stopped, signed out, unsupported site.
+        notice: Option<Text>,
+        /// Orders in the saved backup, if any, and whether it is complete.
+        saved: Option<(usize, bool)>,
+    },
+    /// Running.
+    Running(Progress),
+    /// Just finished (or stopped with something saved): the summary and what is missing.
+    Done {
+        /// Counts and totals.
+        summary: Summary,
+        /// What is missing, in words; empty when complete.
+        gaps: Vec<String>,
+    },
+}
+
+/// The idle view for a page, given the saved backup.
+pub fn idle_view(page: Recognition, saved: Option<&Backup>) -> BackupView {
+    let on_list = page.kind == PageKind::OrderList;
+    let russia = page.site == Some(Site::Russia);
+    let notice = match saved {
+        // The panel's own notice already says aliexpress.ru isn't supported yet.
+        _ if russia => None,
+        Some(b) if b.in_progress && page.kind == PageKind::Login => {
+            Some(Text::SignedOutDuringBackup)
+        }
+        Some(b) if b.in_progress => Some(Text::BackupInterrupted),
+        _ if !on_list => Some(Text::BackupGoToList),
+        _ => None,
+    };
+    BackupView::Idle {
+        can_start: on_list && !russia,
+        notice,
+        saved: saved
+            .filter(|b| !b.orders.is_empty())
+            .map(|b| (b.orders.len(), b.is_complete())),
+    }
+}
+
+/// The view after a run ended.
+pub fn done_view(backup: &Backup) -> BackupView {
+    BackupView::Done {
+        summary: backup.summary(),
+        gaps: backup.gaps().into_iter().map(|w| w.message).collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::page::recognise_url;
+
+    #[test]
+    fn idle_view_table() {
+        let list = recognise_url("https://www.aliexpress.com/p/order/index.html");
+        let login = recognise_url("https://login.aliexpress.com/");
+        let wallet = recognise_url("https://www.aliexpress.com/p/wallet-ui/index.html");
+        let russia = recognise_url("https://aliexpress.ru/order-list");
+        let interrupted = Backup {
+            in_progress: true,
+            ..Backup::new("www.aliexpress.com", "t")
+        };
+        let cases = [
+            (list, None, true, None),
+            (
+                list,
+                Some(&interrupted),
+                true,
+                Some(Text::BackupInterrupted),
+            ),
+            (
+                login,
+                Some(&interrupted),
+                false,
+                Some(Text::SignedOutDuringBackup),
+            ),
+            (wallet, None, false, Some(Text::BackupGoToList)),
+            (russia, None, false, None),
+        ];
+        for (page, saved, start, want) in cases {
+            match idle_view(page, saved) {
+                BackupView::Idle {
+                    can_start, notice, ..
+                } => assert_eq!((can_start, notice), (start, want), "{page:?}"),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
+}

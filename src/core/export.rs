@@ -1,0 +1,226 @@
+//! The backup's downloadable files: lossless JSON, and two CSVs (one row per order, one row
+//! per item) that follow RFC 4180 and open safely in spreadsheets.
+
+use super::backup::BackupFileV1;
+use super::order::Order;
+
+/// The byte-order mark, so spreadsheet programs read the CSV as UTF-8.
+const UTF8_BOM: &str = "\u{feff}";
+
+/// The JSON file, pretty-printed.
+pub fn to_json(file: &BackupFileV1) -> String {
+    serde_json::to_string_pretty(file).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
+}
+
+/// One row per order.
+pub fn orders_csv(file: &BackupFileV1) -> String {
+    let header = [
+        "order_id",
+        "placed_on",
+        "status",
+        "state",
+        "store_name",
+        "store_url",
+        "total_amount",
+        "total_currency",
+        "total_as_shown",
+        "items",
+        "tracking_numbers",
+        "detail_url",
+    ];
+    let rows = file.orders.iter().map(|o| {
+        vec![
+            o.id.clone(),
+            o.placed_on.clone().unwrap_or_default(),
+            o.status.clone(),
+            state_name(o),
+            o.store.name.clone(),
+            o.store.url.clone().unwrap_or_default(),
+            o.total
+                .as_ref()
+                .map(|t| t.amount.clone())
+                .unwrap_or_default(),
+            o.total
+                .as_ref()
+                .map(|t| t.currency.clone())
+                .unwrap_or_default(),
+            o.total
+                .as_ref()
+                .map(|t| t.display.clone())
+                .unwrap_or_default(),
+            o.items.iter().map(|i| i.quantity).sum::<u32>().to_string(),
+            o.tracking_numbers.join(" "),
+            o.detail_url.clone(),
+        ]
+    });
+    csv(&header, rows)
+}
+
+/// One row per line item.
+pub fn items_csv(file: &BackupFileV1) -> String {
+    let header = [
+        "order_id",
+        "placed_on",
+        "order_status",
+        "store_name",
+        "title",
+        "variant",
+        "quantity",
+        "unit_price_amount",
+        "unit_price_currency",
+        "unit_price_as_shown",
+        "product_url",
+        "image_url",
+    ];
+    let rows = file.orders.iter().flat_map(|o| {
+        o.items.iter().map(move |i| {
+            vec![
+                o.id.clone(),
+                o.placed_on.clone().unwrap_or_default(),
+                o.status.clone(),
+                o.store.name.clone(),
+                i.title.clone(),
+                i.variant.clone().unwrap_or_default(),
+                i.quantity.to_string(),
+                i.unit_price
+                    .as_ref()
+                    .map(|p| p.amount.clone())
+                    .unwrap_or_default(),
+                i.unit_price
+                    .as_ref()
+                    .map(|p| p.currency.clone())
+                    .unwrap_or_default(),
+                i.unit_price
+                    .as_ref()
+                    .map(|p| p.display.clone())
+                    .unwrap_or_default(),
+                i.product_url.clone().unwrap_or_default(),
+                i.image_url.clone().unwrap_or_default(),
+            ]
+        })
+    });
+    csv(&header, rows)
+}
+
+fn state_name(order: &Order) -> String {
+    serde_json::to_value(order.state)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_owned))
+        .unwrap_or_default()
+}
+
+fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut out = String::from(UTF8_BOM);
+    out.push_str(&header.join(","));
+    out.push_str("\r\n");
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// One RFC 4180 field. A cell a spreadsheet would run as a formula (starting with `=`, `+`,
+/// `-`, `@`, or a tab or carriage return) gets a leading `'`, so it shows as text.
+/// <https://owasp.org/www-community/attacks/CSV_Injection>
+pub fn csv_cell(value: &str) -> String {
+    let neutral = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{value}")
+    } else {
+        value.to_owned()
+    };
+    if neutral.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", neutral.replace('"', "\"\""))
+    } else {
+        neutral
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cells_are_quoted_and_neutralised() {
+        let cases = [
+            ("plain", "plain"),
+            ("a,b", "\"a,b\""),
+            ("say \"hi\"", "\"say \"\"hi\"\"\""),
+            ("two\nlines", "\"two\nlines\""),
+            (
+                "=HYPERLINK(\"http://x\")",
+                "\"'=HYPERLINK(\"\"http://x\"\")\"",
+            ),
+            ("+1", "'+1"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tcmd", "'\tcmd"),
+            ("", ""),
+            ("Concluído ✓", "Concluído ✓"),
+        ];
+        for (value, want) in cases {
+            assert_eq!(csv_cell(value), want, "{value:?}");
+        }
+    }
+}
+
+/// The files a backup can be downloaded as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportKind {
+    /// The lossless JSON file.
+    Json,
+    /// One CSV row per order.
+    CsvOrders,
+    /// One CSV row per item.
+    CsvItems,
+    /// The offline HTML report.
+    Report,
+}
+
+impl ExportKind {
+    /// Every kind, in the order the buttons show them.
+    pub const ALL: [ExportKind; 4] = [
+        ExportKind::Json,
+        ExportKind::CsvOrders,
+        ExportKind::CsvItems,
+        ExportKind::Report,
+    ];
+
+    /// The button's label.
+    pub fn label(self) -> super::text::Text {
+        use super::text::Text;
+        match self {
+            ExportKind::Json => Text::DownloadJson,
+            ExportKind::CsvOrders => Text::DownloadCsvOrders,
+            ExportKind::CsvItems => Text::DownloadCsvItems,
+            ExportKind::Report => Text::DownloadReport,
+        }
+    }
+
+    /// File name, MIME type and content of the file for a backup file, dated `YYYY-MM-DD`.
+    pub fn render(self, file: &BackupFileV1, date: &str) -> (String, &'static str, String) {
+        match self {
+            ExportKind::Json => (
+                format!("aliexpress-orders-{date}.json"),
+                "application/json",
+                to_json(file),
+            ),
+            ExportKind::CsvOrders => (
+                format!("aliexpress-orders-{date}.csv"),
+                "text/csv;charset=utf-8",
+                orders_csv(file),
+            ),
+            ExportKind::CsvItems => (
+                format!("aliexpress-items-{date}.csv"),
+                "text/csv;charset=utf-8",
+                items_csv(file),
+            ),
+            ExportKind::Report => (
+                format!("aliexpress-orders-{date}.html"),
+                "text/html;charset=utf-8",
+                super::report::report_html(file),
+            ),
+        }
+    }
+}

@@ -1,0 +1,351 @@
+//! The saved-backups page (an extension page, reachable from the toolbar popup): lists the
+//! backups saved in this browser, shows their orders, exports them, and deletes one after
+//! asking. It needs no AliExpress tab.
+
+use std::rc::Rc;
+
+use gloo_events::EventListener;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+use crate::core::backup::{storage_key, Backup};
+use crate::core::export::ExportKind;
+use crate::core::order::Order;
+use crate::core::text::Text;
+
+use super::dom::{child, document};
+use super::download::download_backup;
+use super::error::{log_failure, WebError};
+use super::ext_api;
+use super::i18n::{summary_lines, ChromeI18n, Translate};
+
+/// Fills the page with every saved backup.
+pub async fn run() -> Result<(), WebError> {
+    let doc = document()?;
+    let main = doc
+        .get_element_by_id("backups")
+        .ok_or_else(|| WebError::new("backup.html lacks #backups"))?;
+    let mut backups = Vec::new();
+    for (key, value) in ext_api::storage_with_prefix("backup:").await? {
+        match serde_wasm_bindgen::from_value::<Backup>(value) {
+            Ok(backup) => backups.push(backup),
+            Err(error) => web_sys::console::warn_1(
+                &format!("[Exit Assistant] {key} is unreadable: {error}").into(),
+            ),
+        }
+    }
+    render(&main, backups)
+}
+
+fn render(main: &Element, backups: Vec<Backup>) -> Result<(), WebError> {
+    let t = ChromeI18n;
+    main.set_text_content(None);
+    child(main, "h1", &[], Some(&t.text(Text::BackupPageTitle, &[])))?;
+    if backups.is_empty() {
+        child(
+            main,
+            "p",
+            &[("class", "empty")],
+            Some(&t.text(Text::NoBackups, &[])),
+        )?;
+    }
+    for backup in backups {
+        backup_section(main, Rc::new(backup))?;
+    }
+    Ok(())
+}
+
+/// Listeners of this page live as long as the page.
+fn on_click(target: &Element, handler: impl FnMut(&web_sys::Event) + 'static) {
+    EventListener::new(target, "click", handler).forget();
+}
+
+fn backup_section(main: &Element, backup: Rc<Backup>) -> Result<(), WebError> {
+    let t = ChromeI18n;
+    let section = child(
+        main,
+        "section",
+        &[("class", "backup"), ("data-site", &backup.site)],
+        None,
+    )?;
+    child(
+        &section,
+        "h2",
+        &[],
+        Some(&t.text(Text::BackupOf, &[&backup.site])),
+    )?;
+    let summary = summary_lines(&t, &backup.summary()).join(" · ");
+    child(&section, "p", &[("class", "meta counts")], Some(&summary))?;
+    let when = backup
+        .updated_at
+        .get(..16)
+        .unwrap_or(&backup.updated_at)
+        .replace('T', " ");
+    child(
+        &section,
+        "p",
+        &[("class", "meta")],
+        Some(&t.text(Text::LastRead, &[&when])),
+    )?;
+    let gaps = backup.gaps();
+    if gaps.is_empty() {
+        child(
+            &section,
+            "p",
+            &[("class", "complete")],
+            Some(&t.text(Text::BackupComplete, &[])),
+        )?;
+    } else {
+        let box_ = child(&section, "div", &[("class", "gaps")], None)?;
+        child(&box_, "p", &[], Some(&t.text(Text::BackupIncomplete, &[])))?;
+        let list = child(&box_, "ul", &[], None)?;
+        for gap in gaps {
+            child(&list, "li", &[], Some(&gap.message))?;
+        }
+    }
+    for kind in ExportKind::ALL {
+        let button = child(
+            &section,
+            "button",
+            &[("type", "button")],
+            Some(&t.text(kind.label(), &[])),
+        )?;
+        let backup = backup.clone();
+        on_click(&button, move |_| {
+            log_failure(download_backup(&backup, kind))
+        });
+    }
+    let show = child(
+        &section,
+        "button",
+        &[
+            ("type", "button"),
+            ("aria-expanded", "false"),
+            ("class", "show"),
+        ],
+        Some(&t.text(Text::ShowOrders, &[])),
+    )?;
+    let delete = child(
+        &section,
+        "button",
+        &[("type", "button"), ("class", "danger delete")],
+        Some(&t.text(Text::DeleteBackup, &[])),
+    )?;
+    let confirm = child(
+        &section,
+        "div",
+        &[
+            ("class", "confirm"),
+            ("role", "alertdialog"),
+            ("hidden", ""),
+        ],
+        None,
+    )?;
+    let question = child(
+        &confirm,
+        "p",
+        &[("id", &format!("confirm-{}", backup.site))],
+        Some(&t.text(Text::ConfirmDelete, &[])),
+    )?;
+    confirm.set_attribute("aria-describedby", &question.id())?;
+    let yes = child(
+        &confirm,
+        "button",
+        &[("type", "button"), ("class", "danger yes")],
+        Some(&t.text(Text::ConfirmDeleteYes, &[])),
+    )?;
+    let no = child(
+        &confirm,
+        "button",
+        &[("type", "button"), ("class", "no")],
+        Some(&t.text(Text::Cancel, &[])),
+    )?;
+    let orders = child(
+        &section,
+        "div",
+        &[("class", "orders"), ("hidden", "")],
+        None,
+    )?;
+
+    {
+        let (orders, backup, show_button) = (orders.clone(), backup.clone(), show.clone());
+        on_click(&show, move |_| {
+            let open = orders.has_attribute("hidden");
+            if open && orders.child_element_count() == 0 {
+                log_failure(orders_table(
+                    &orders,
+                    &backup
+                        .sorted()
+                        .into_iter()
+                        .map(|s| &s.order)
+                        .collect::<Vec<_>>(),
+                ));
+            }
+            let _ = if open {
+                orders.remove_attribute("hidden")
+            } else {
+                orders.set_attribute("hidden", "")
+            };
+            let _ = show_button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+        });
+    }
+    {
+        let (confirm, yes) = (confirm.clone(), yes.clone());
+        on_click(&delete, move |_| {
+            let _ = confirm.remove_attribute("hidden");
+            focus(&yes);
+        });
+    }
+    {
+        let (confirm, delete) = (confirm.clone(), delete.clone());
+        on_click(&no, move |_| {
+            let _ = confirm.set_attribute("hidden", "");
+            focus(&delete);
+        });
+    }
+    let site = backup.site.clone();
+    on_click(&yes, move |_| {
+        let (site, section) = (site.clone(), section.clone());
+        spawn_local(async move {
+            match ext_api::storage_remove(&storage_key(&site)).await {
+                Ok(()) => {
+                    section.set_text_content(None);
+                    let _ = child(
+                        &section,
+                        "p",
+                        &[("class", "deleted"), ("tabindex", "-1")],
+                        Some(&ChromeI18n.text(Text::BackupDeleted, &[])),
+                    )
+                    .map(|p| focus(&p));
+                }
+                Err(error) => log_failure(Err(error)),
+            }
+        });
+    });
+    Ok(())
+}
+
+fn orders_table(container: &Element, orders: &[&Order]) -> Result<(), WebError> {
+    let t = ChromeI18n;
+    let search_label = t.text(Text::SearchOrders, &[]);
+    let search: HtmlInputElement = child(
+        container,
+        "input",
+        &[
+            ("type", "search"),
+            ("aria-label", &search_label),
+            ("placeholder", &search_label),
+        ],
+        None,
+    )?
+    .dyn_into()
+    .map_err(|_| WebError::new("not an input"))?;
+    let table = child(container, "table", &[], None)?;
+    let thead = child(&table, "thead", &[], None)?;
+    let head = child(&thead, "tr", &[], None)?;
+    for column in [
+        Text::ColumnDate,
+        Text::ColumnOrder,
+        Text::ColumnStatus,
+        Text::ColumnStore,
+        Text::ColumnItems,
+        Text::ColumnTotal,
+    ] {
+        child(&head, "th", &[("scope", "col")], Some(&t.text(column, &[])))?;
+    }
+    let body = child(&table, "tbody", &[], None)?;
+    let mut rows: Vec<(Element, String)> = Vec::with_capacity(orders.len());
+    for order in orders {
+        let row = child(&body, "tr", &[], None)?;
+        child(
+            &row,
+            "td",
+            &[],
+            Some(order.placed_on.as_deref().unwrap_or("")),
+        )?;
+        link_cell(&row, Some(&order.detail_url), &order.id)?;
+        child(&row, "td", &[], Some(&order.status))?;
+        link_cell(&row, order.store.url.as_deref(), &order.store.name)?;
+        let items_cell = child(&row, "td", &[], None)?;
+        let items = child(&items_cell, "ul", &[], None)?;
+        for item in &order.items {
+            let li = child(&items, "li", &[], Some(&format!("{} × ", item.quantity)))?;
+            match item
+                .product_url
+                .as_deref()
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            {
+                Some(url) => drop(child(
+                    &li,
+                    "a",
+                    &[
+                        ("href", url),
+                        ("rel", "noopener noreferrer"),
+                        ("target", "_blank"),
+                    ],
+                    Some(&item.title),
+                )?),
+                None => drop(li.append_with_str_1(&item.title)),
+            }
+        }
+        child(
+            &row,
+            "td",
+            &[("class", "num")],
+            Some(order.total.as_ref().map_or("", |m| m.display.as_str())),
+        )?;
+        let text = format!(
+            "{} {} {} {}",
+            order.id,
+            order.status,
+            order.store.name,
+            order
+                .items
+                .iter()
+                .map(|i| i.title.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
+        .to_lowercase();
+        rows.push((row.into(), text));
+    }
+    let input = search.clone();
+    EventListener::new(&search, "input", move |_| {
+        let query = input.value().to_lowercase();
+        for (row, text) in &rows {
+            let _ = if query.is_empty() || text.contains(&query) {
+                row.remove_attribute("hidden")
+            } else {
+                row.set_attribute("hidden", "")
+            };
+        }
+    })
+    .forget();
+    Ok(())
+}
+
+/// A cell with a link for http(s) URLs, plain text otherwise. Text is set as text.
+fn link_cell(row: &Element, url: Option<&str>, text: &str) -> Result<(), WebError> {
+    let cell = child(row, "td", &[], None)?;
+    match url.filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+        Some(url) => drop(child(
+            &cell,
+            "a",
+            &[
+                ("href", url),
+                ("rel", "noopener noreferrer"),
+                ("target", "_blank"),
+            ],
+            Some(text),
+        )?),
+        None => cell.set_text_content(Some(text)),
+    }
+    Ok(())
+}
+
+fn focus(element: &Element) {
+    if let Some(element) = element.dyn_ref::<HtmlElement>() {
+        let _ = element.focus();
+    }
+}

@@ -1,0 +1,402 @@
+//! Running a backup on the order list: observe the page, ask the core collector what to do,
+//! do it with the page's own controls at a human pace, save every batch as it is read.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, HtmlIFrameElement, HtmlSelectElement};
+
+use crate::core::backup::{storage_key, Backup};
+use crate::core::backup_view::{Activity, Progress};
+use crate::core::collect::{Collector, ListObservation, MoreButton, Next, TimeFilter};
+use crate::core::list_rules::{LIST_CONTROLS, LIST_LAYOUTS};
+use crate::core::order::Warning;
+use crate::core::page::{recognise_url, PageKind};
+use crate::core::parse::{parse_order_detail, parse_order_list};
+
+use super::dom::{element, WebNode};
+use super::error::WebError;
+use super::ext_api;
+use super::wait::{sleep, until};
+
+/// AliExpress shows a slider captcha to fast clients: at least this long between presses.
+const MIN_PACE_MS: f64 = 1_500.0;
+/// Plus up to this much random jitter, so the rhythm is not mechanical.
+const PACE_JITTER_MS: f64 = 700.0;
+/// How long one press, or one re-render, may take before it counts as no change.
+const STEP_TIMEOUT_MS: u32 = 20_000;
+/// How long a detail page may take to show its items.
+const DETAIL_TIMEOUT_MS: u32 = 20_000;
+/// Waits in a row without any change before the backup says the page stopped responding.
+const MAX_IDLE_WAITS: u32 = 3;
+/// How long the user has to solve a captcha before the backup pauses for good.
+const CAPTCHA_TIMEOUT_MS: u32 = 15 * 60_000;
+
+/// How a run ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The list was read to its end and the details read.
+    Finished,
+    /// The user pressed Stop.
+    Stopped,
+    /// The page stopped responding, or the captcha was never solved.
+    Stalled,
+}
+
+/// Loads the host's saved backup, if any.
+pub async fn load(host: &str) -> Result<Option<Backup>, WebError> {
+    ext_api::storage_get::<Backup>(&storage_key(host)).await
+}
+
+/// The backup a page should show: its host's, or, on a sign-in page (another host), one that
+/// was interrupted, so the user learns the sign-out stopped it.
+pub async fn load_for_page(host: &str, kind: PageKind) -> Result<Option<Backup>, WebError> {
+    if kind != PageKind::Login {
+        return load(host).await;
+    }
+    let all = ext_api::storage_with_prefix("backup:").await?;
+    Ok(all
+        .into_iter()
+        .filter_map(|(_, value)| serde_wasm_bindgen::from_value::<Backup>(value).ok())
+        .find(|b| b.in_progress))
+}
+
+async fn save(backup: &Backup) -> Result<(), WebError> {
+    ext_api::storage_set(&storage_key(&backup.site), backup).await
+}
+
+fn now() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+fn performance_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+fn first(doc: &Document, selectors: &[&str]) -> Option<Element> {
+    selectors
+        .iter()
+        .find_map(|s| doc.query_selector(s).ok().flatten())
+}
+
+fn observe(doc: &Document) -> ListObservation {
+    let url = doc
+        .location()
+        .and_then(|l| l.href().ok())
+        .unwrap_or_default();
+    // Runs on every DOM change while waiting: count cards, don't parse them.
+    let cards = LIST_LAYOUTS
+        .iter()
+        .map(|l| {
+            doc.query_selector_all(l.card)
+                .map_or(0, |n| n.length() as usize)
+        })
+        .find(|&n| n > 0)
+        .unwrap_or(0);
+    let more = match first(doc, LIST_CONTROLS.view_more) {
+        None if first(doc, LIST_CONTROLS.next_page).is_some() => MoreButton::Ready,
+        None => MoreButton::Absent,
+        Some(b) if b.has_attribute("disabled") => MoreButton::Busy,
+        Some(_) => MoreButton::Ready,
+    };
+    let time_filter = match first(doc, LIST_CONTROLS.time_filter)
+        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+    {
+        None => TimeFilter::Absent,
+        Some(select) if select.value() == LIST_CONTROLS.all_time_value => TimeFilter::AllTime,
+        Some(_) => TimeFilter::Shorter,
+    };
+    ListObservation {
+        signed_out: recognise_url(&url).kind == PageKind::Login,
+        captcha: first(doc, LIST_CONTROLS.captcha).is_some(),
+        cards,
+        rendered: cards > 0 || more != MoreButton::Absent,
+        more,
+        time_filter,
+    }
+}
+
+fn stated_count(doc: &Document) -> Option<u32> {
+    let text = first(doc, LIST_CONTROLS.stated_count)?.text_content()?;
+    text.split(|c: char| !c.is_ascii_digit())
+        .rfind(|s| !s.is_empty())?
+        .parse()
+        .ok()
+}
+
+/// Reads the order list to its end, then the detail pages it needs, saving as it goes.
+pub async fn run(
+    doc: Document,
+    stop: Rc<Cell<bool>>,
+    report: impl Fn(&Backup, Progress),
+) -> Result<(Backup, Ending), WebError> {
+    let url = doc
+        .location()
+        .and_then(|l| l.href().ok())
+        .unwrap_or_default();
+    let host = doc
+        .location()
+        .and_then(|l| l.host().ok())
+        .unwrap_or_default();
+    let root = doc
+        .document_element()
+        .ok_or_else(|| WebError::new("no page"))?;
+    let mut backup = load(&host)
+        .await?
+        .unwrap_or_else(|| Backup::new(&host, &now()));
+    // A run on the next page of the old layout continues the same pass.
+    if !backup.continue_paging {
+        backup.begin_pass();
+    }
+    backup.continue_paging = false;
+    backup.in_progress = true;
+    save(&backup).await?;
+
+    let mut collector = Collector::default();
+    let mut last_press = f64::NEG_INFINITY;
+    let mut idle_waits = 0;
+    let progress = |backup: &Backup, activity| Progress {
+        read: backup.orders.len(),
+        expected: backup.stated_count.map(|c| c as usize),
+        activity,
+    };
+    let ending = loop {
+        if stop.get() {
+            break Ending::Stopped;
+        }
+        let seen = observe(&doc);
+        if seen.time_filter != TimeFilter::Shorter {
+            backup.stated_count = stated_count(&doc).or(backup.stated_count);
+        }
+        let page = parse_order_list(&WebNode(root.clone()), &url);
+        if backup.add_listed(&page.orders, &now()) > 0 {
+            save(&backup).await?;
+        }
+        report(&backup, progress(&backup, Activity::ReadingList));
+        let stop_for_wait = stop.clone();
+        let doc_for_wait = doc.clone();
+        let changed = move || stop_for_wait.get() || observe(&doc_for_wait) != seen;
+        match collector.next(&seen, LIST_CONTROLS.page_size) {
+            Next::Wait => {
+                if until(&root, STEP_TIMEOUT_MS, changed).await? {
+                    idle_waits = 0;
+                } else {
+                    idle_waits += 1;
+                    if idle_waits >= MAX_IDLE_WAITS {
+                        backup.events.push(Warning::new("page_not_responding", "the order list stopped responding; press Back up order history to try again"));
+                        break Ending::Stalled;
+                    }
+                }
+            }
+            Next::ChooseAllTime => {
+                let Some(select) = first(&doc, LIST_CONTROLS.time_filter)
+                    .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
+                else {
+                    continue;
+                };
+                let old_first_card = first(&doc, &[".order-item", "tbody.order-item-wraper"]);
+                select.set_value(LIST_CONTROLS.all_time_value);
+                let change = web_sys::Event::new_with_event_init_dict("change", &{
+                    let init = web_sys::EventInit::new();
+                    init.set_bubbles(true);
+                    init
+                })?;
+                select.dispatch_event(&change)?;
+                // The list re-renders for the new period: wait until the old cards are gone.
+                if let Some(card) = old_first_card {
+                    until(&root, STEP_TIMEOUT_MS, move || !card.is_connected()).await?;
+                }
+            }
+            Next::PressMore => {
+                let pause = last_press + MIN_PACE_MS + js_sys::Math::random() * PACE_JITTER_MS
+                    - performance_now();
+                if pause > 0.0 {
+                    sleep(pause as u32).await;
+                }
+                if stop.get() {
+                    break Ending::Stopped;
+                }
+                if let Some(button) = first(&doc, LIST_CONTROLS.view_more)
+                    .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+                {
+                    last_press = performance_now();
+                    button.click();
+                    until(&root, STEP_TIMEOUT_MS, changed).await?;
+                } else if let Some(next) = first(&doc, LIST_CONTROLS.next_page)
+                    .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+                {
+                    // The old layout loads the next page: this run ends with this page, and
+                    // the next page's assistant carries on (see `continue_paging`).
+                    backup.continue_paging = true;
+                    save(&backup).await?;
+                    last_press = performance_now();
+                    next.click();
+                    until(&root, STEP_TIMEOUT_MS, changed).await?;
+                    backup.continue_paging = false;
+                }
+            }
+            Next::SolveCaptcha => {
+                collector.met_captcha();
+                report(&backup, progress(&backup, Activity::Captcha));
+                let doc_for_captcha = doc.clone();
+                let stop_for_captcha = stop.clone();
+                let solved = until(&root, CAPTCHA_TIMEOUT_MS, move || {
+                    stop_for_captcha.get()
+                        || first(&doc_for_captcha, LIST_CONTROLS.captcha).is_none()
+                })
+                .await?;
+                if !solved {
+                    backup.events.push(Warning::new(
+                        "captcha_unsolved",
+                        "AliExpress asked for a captcha that was not solved; the backup paused",
+                    ));
+                    break Ending::Stalled;
+                }
+                // Give the page a human moment after the puzzle before pressing again.
+                last_press = performance_now();
+            }
+            Next::SignedOut => {
+                backup.events.push(Warning::new(
+                    "signed_out",
+                    "you were signed out of AliExpress during the backup",
+                ));
+                break Ending::Stalled;
+            }
+            Next::Stalled => {
+                backup.events.push(Warning::new(
+                    "list_stalled",
+                    "\"View orders\" stopped adding orders",
+                ));
+                break Ending::Stalled;
+            }
+            Next::ReadDetails => {
+                backup.list_exhausted = true;
+                break Ending::Finished;
+            }
+        }
+    };
+    backup.short_pages += collector
+        .events
+        .iter()
+        .filter(|e| e.code == "short_page")
+        .count() as u32;
+    save(&backup).await?;
+
+    let ending = if ending == Ending::Finished {
+        read_details(&doc, &mut backup, &stop, &report, progress).await?
+    } else {
+        ending
+    };
+    // A stalled run (sign-out, unsolved captcha, a page that stopped responding) stays "in
+    // progress", so the next page the user opens says it was interrupted.
+    backup.in_progress = ending == Ending::Stalled;
+    save(&backup).await?;
+    Ok((backup, ending))
+}
+
+async fn read_details(
+    doc: &Document,
+    backup: &mut Backup,
+    stop: &Rc<Cell<bool>>,
+    report: &impl Fn(&Backup, Progress),
+    progress: impl Fn(&Backup, Activity) -> Progress,
+) -> Result<Ending, WebError> {
+    let pending = backup.pending_details();
+    let total = pending.len();
+    let mut last = f64::NEG_INFINITY;
+    for (done, id) in pending.iter().enumerate() {
+        report(
+            backup,
+            progress(backup, Activity::ReadingDetails(done, total)),
+        );
+        let pause =
+            last + MIN_PACE_MS + js_sys::Math::random() * PACE_JITTER_MS - performance_now();
+        if pause > 0.0 {
+            sleep(pause as u32).await;
+        }
+        if stop.get() {
+            return Ok(Ending::Stopped);
+        }
+        last = performance_now();
+        let Some(url) = backup.orders.get(id).map(|s| s.order.detail_url.clone()) else {
+            continue;
+        };
+        match read_detail_page(doc, &url).await {
+            Ok(detail) => backup.add_detail(id, &detail, &now()),
+            Err(error) => {
+                web_sys::console::warn_1(&format!("[Exit Assistant] detail {id}: {error}").into())
+            }
+        }
+        save(backup).await?;
+    }
+    report(
+        backup,
+        progress(backup, Activity::ReadingDetails(total, total)),
+    );
+    Ok(Ending::Finished)
+}
+
+/// Opens a detail page in a hidden same-origin frame, reads it, and removes the frame.
+async fn read_detail_page(
+    doc: &Document,
+    url: &str,
+) -> Result<crate::core::parse::DetailPage, WebError> {
+    let frame: HtmlIFrameElement = element(
+        doc,
+        "iframe",
+        &[
+            ("src", url),
+            ("aria-hidden", "true"),
+            ("tabindex", "-1"),
+            ("title", ""),
+        ],
+        None,
+    )?
+    .dyn_into()
+    .map_err(|_| WebError::new("not a frame"))?;
+    frame.style().set_css_text("position:absolute;left:-10000px;top:0;width:1024px;height:768px;border:0;visibility:hidden");
+    doc.document_element()
+        .ok_or_else(|| WebError::new("no page"))?
+        .append_child(&frame)?;
+    // The frame is ours: remove it whatever happens.
+    struct Remove(HtmlIFrameElement);
+    impl Drop for Remove {
+        fn drop(&mut self) {
+            self.0.remove();
+        }
+    }
+    let frame = Remove(frame);
+    let items_selector = crate::core::list_rules::DETAIL_LAYOUT.item;
+    let probe = frame.0.clone();
+    let expected_url = url.to_owned();
+    let ready = move || {
+        probe.content_document().is_some_and(|d| {
+            let loaded = d
+                .location()
+                .and_then(|l| l.href().ok())
+                .is_some_and(|h| h == expected_url);
+            loaded && d.query_selector(items_selector).ok().flatten().is_some()
+        })
+    };
+    // The frame's own changes don't reach the page's observer: poll at a gentle rate instead.
+    let mut waited = 0;
+    while !ready() && waited < DETAIL_TIMEOUT_MS {
+        sleep(250).await;
+        waited += 250;
+    }
+    let frame_doc = frame
+        .0
+        .content_document()
+        .ok_or_else(|| WebError::new("the detail page could not be opened"))?;
+    let frame_root = frame_doc
+        .document_element()
+        .ok_or_else(|| WebError::new("empty detail page"))?;
+    let detail = parse_order_detail(&WebNode(frame_root), url);
+    if detail.items.is_empty() {
+        return Err(WebError::new("the detail page showed no items"));
+    }
+    Ok(detail)
+}

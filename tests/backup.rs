@@ -1,0 +1,320 @@
+//! The backup: merging readings, honesty about gaps, and the files it exports.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::fs;
+
+use base64::Engine;
+use exit_assistant::core::backup::{Backup, BackupFileV1};
+use exit_assistant::core::dom::DomNode;
+use exit_assistant::core::export::{items_csv, orders_csv, to_json};
+use exit_assistant::core::money::Money;
+use exit_assistant::core::order::{Item, Order, Store};
+use exit_assistant::core::parse::{parse_order_detail, parse_order_list, ListedOrder};
+use exit_assistant::core::report::{report_html, REPORT_SCRIPT, REPORT_SCRIPT_HASH};
+use exit_assistant::core::status::OrderState;
+use scraper::Html;
+use serde_json::Value;
+use sha2::{Digest, Sha256};
+use support::Node;
+
+const ROOT: &str = env!("CARGO_MANIFEST_DIR");
+const URL: &str = "https://www.aliexpress.com/p/order/index.html";
+
+fn listed(history: &str) -> Vec<ListedOrder> {
+    let html = Html::parse_document(
+        &fs::read_to_string(format!(
+            "{ROOT}/tests/fixtures/histories/{history}/cards.html"
+        ))
+        .unwrap(),
+    );
+    parse_order_list(&Node(html.root_element()), URL).orders
+}
+
+/// A finished backup of a fixture history, read as the extension reads it.
+fn full_backup(history: &str) -> Backup {
+    let mut backup = Backup::new("www.aliexpress.com", "2026-11-22T10:00:00.000Z");
+    backup.add_listed(&listed(history), "t1");
+    backup.list_exhausted = true;
+    let details = Html::parse_document(
+        &fs::read_to_string(format!(
+            "{ROOT}/tests/fixtures/histories/{history}/details.html"
+        ))
+        .unwrap(),
+    );
+    let details = Node(details.root_element());
+    for id in backup.pending_details() {
+        let section = details
+            .select(&format!("section[data-order-id=\"{id}\"]"))
+            .unwrap();
+        let url = backup.orders[&id].order.detail_url.clone();
+        backup.add_detail(&id, &parse_order_detail(&section, &url), "t2");
+    }
+    backup
+}
+
+fn schema() -> jsonschema::Validator {
+    let schema: Value = serde_json::from_str(
+        &fs::read_to_string(format!("{ROOT}/docs/backup-format.schema.json")).unwrap(),
+    )
+    .unwrap();
+    jsonschema::validator_for(&schema).unwrap()
+}
+
+#[test]
+fn a_full_backup_is_complete_and_its_file_matches_the_schema_and_the_fixture() {
+    let backup = full_backup("en-usd");
+    assert!(backup.is_complete(), "{:?}", backup.gaps());
+    let file = backup.to_file("2026-11-22T10:05:00.000Z", "test");
+    let json: Value = serde_json::from_str(&to_json(&file)).unwrap();
+    let errors: Vec<String> = schema()
+        .iter_errors(&json)
+        .map(|e| format!("{} at {}", e, e.instance_path()))
+        .collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let expected: Value = serde_json::from_str(
+        &fs::read_to_string(format!(
+            "{ROOT}/tests/fixtures/histories/en-usd/expected.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(json["orders"], expected["orders"]);
+    assert_eq!(
+        (
+            json["format"].as_str(),
+            json["format_version"].as_u64(),
+            json["complete"].as_bool()
+        ),
+        (Some("aliexpress-order-backup"), Some(1), Some(true))
+    );
+}
+
+#[test]
+fn the_schema_rejects_what_breaks_the_contract() {
+    let mut file: Value =
+        serde_json::to_value(full_backup("en-brl").to_file("2026-11-22T10:05:00Z", "test"))
+            .unwrap();
+    assert!(schema().is_valid(&file));
+    file["orders"][0]["total"]["amount"] = Value::from(132.74);
+    assert!(!schema().is_valid(&file), "a float amount must be rejected");
+    file["orders"][0]["total"]["amount"] = Value::from("132.74");
+    file["orders"][0]["state"] = Value::from("done");
+    assert!(
+        !schema().is_valid(&file),
+        "an unknown state must be rejected"
+    );
+}
+
+#[test]
+fn an_order_read_twice_is_stored_once_and_detail_items_survive_a_later_list_reading() {
+    let mut backup = full_backup("en-brl");
+    let multi = backup
+        .orders
+        .values()
+        .find(|s| s.needs_detail)
+        .unwrap()
+        .order
+        .clone();
+    assert_eq!(multi.items.len(), 2);
+    // The list is read again (a resumed backup): same orders, one with a newer status.
+    let mut again = listed("en-brl");
+    let changed = again.iter_mut().find(|l| l.order.id == multi.id).unwrap();
+    changed.order.status = "Closed".into();
+    changed.order.state = OrderState::Closed;
+    backup.add_listed(&again, "t3");
+    assert_eq!(backup.orders.len(), 10, "stored once, keyed by id");
+    let stored = &backup.orders[&multi.id];
+    assert_eq!(stored.order.status, "Closed", "the newer reading wins");
+    assert_eq!(
+        stored.order.items, multi.items,
+        "items read from the detail page are kept"
+    );
+    assert!(backup.is_complete());
+}
+
+#[test]
+fn gaps_say_plainly_what_is_missing() {
+    let mut backup = Backup::new("www.aliexpress.com", "t0");
+    backup.add_listed(&listed("en-brl"), "t1");
+    let codes = |b: &Backup| b.gaps().iter().map(|w| w.code.clone()).collect::<Vec<_>>();
+    assert_eq!(
+        codes(&backup),
+        [
+            "list_not_finished",
+            "details_missing",
+            "orders_without_items"
+        ]
+    );
+    backup.list_exhausted = true;
+    backup.stated_count = Some(12);
+    assert!(codes(&backup).contains(&"count_mismatch".to_owned()));
+    let file = backup.to_file("t", "test");
+    assert!(!file.complete);
+    assert_eq!(file.warnings.len(), codes(&backup).len());
+    let mut unverified = full_backup("en-brl");
+    unverified.short_pages = 2;
+    assert_eq!(codes(&unverified), ["unverified_count"]);
+    unverified.stated_count = Some(10);
+    assert!(
+        unverified.is_complete(),
+        "a stated count that matches settles short pages"
+    );
+}
+
+#[test]
+fn orders_of_the_same_day_keep_the_page_order_and_a_new_pass_settles_old_events() {
+    // en-brl has two orders placed on 2026-09-01; the page lists 8214398062177351 first.
+    let mut backup = full_backup("en-brl");
+    let ids: Vec<&str> = backup
+        .sorted()
+        .iter()
+        .map(|s| s.order.id.as_str())
+        .take(2)
+        .collect();
+    assert_eq!(ids, ["8214398062177351", "8214779947343229"]);
+    backup
+        .events
+        .push(exit_assistant::core::order::Warning::new(
+            "signed_out",
+            "signed out",
+        ));
+    backup.short_pages = 3;
+    assert!(!backup.is_complete());
+    backup.begin_pass();
+    backup.add_listed(&listed("en-brl"), "t4");
+    backup.list_exhausted = true;
+    assert!(backup.is_complete(), "{:?}", backup.gaps());
+}
+
+#[test]
+fn summary_counts_years_and_exact_totals() {
+    let summary = full_backup("en-brl").summary();
+    assert_eq!(summary.orders, 10);
+    assert_eq!(summary.years, ["2026"]);
+    assert_eq!(summary.totals, [("BRL".to_owned(), "1700.07".to_owned())]);
+}
+
+fn hostile_file() -> BackupFileV1 {
+    let evil = "=HYPERLINK(\"https://evil.example\",\"x\")<script>alert(1)</script>";
+    let money = Money {
+        amount: "1.00".into(),
+        currency: "USD".into(),
+        display: "<b>US $1.00</b>".into(),
+    };
+    let order = Order {
+        id: "8212313961591322".into(),
+        placed_on: Some("2026-07-15".into()),
+        status: "+Completed\"><img src=x onerror=alert(1)>".into(),
+        state: OrderState::Completed,
+        store: Store {
+            name: evil.into(),
+            url: Some("javascript:alert(1)".into()),
+        },
+        total: Some(money.clone()),
+        items: vec![Item {
+            title: "@SUM(1,2)</td><script>alert(2)</script>".into(),
+            variant: Some("-2+3, \"size\"".into()),
+            quantity: 1,
+            unit_price: Some(money),
+            product_url: Some(
+                "https://www.aliexpress.com/item/1.html\" onmouseover=\"alert(3)".into(),
+            ),
+            image_url: None,
+        }],
+        tracking_numbers: vec![],
+        detail_url: "https://www.aliexpress.com/p/order/detail.html?orderId=8212313961591322"
+            .into(),
+    };
+    let mut backup = Backup::new("www.aliexpress.com", "t");
+    backup.add_listed(
+        &[ListedOrder {
+            order,
+            needs_detail: false,
+        }],
+        "t",
+    );
+    backup.list_exhausted = true;
+    backup.to_file("2026-11-22T10:05:00Z", "test")
+}
+
+#[test]
+fn csvs_follow_rfc_4180_and_neutralise_formulas() {
+    let file = full_backup("en-usd").to_file("2026-11-22T10:05:00Z", "test");
+    let orders = orders_csv(&file);
+    let items = items_csv(&file);
+    assert!(orders.starts_with("\u{feff}order_id,placed_on,status,state,"));
+    assert!(
+        orders.ends_with("\r\n") && !orders.replace("\r\n", "").contains('\n'),
+        "CRLF line ends"
+    );
+    assert_eq!(orders.matches("\r\n").count(), file.orders.len() + 1);
+    let item_count: usize = file.orders.iter().map(|o| o.items.len()).sum();
+    assert_eq!(items.matches("\r\n").count(), item_count + 1);
+
+    let hostile = hostile_file();
+    let orders = orders_csv(&hostile);
+    let items = items_csv(&hostile);
+    assert!(
+        orders.contains(
+            "\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")<script>alert(1)</script>\""
+        ),
+        "{orders}"
+    );
+    assert!(
+        orders.contains(",\"'+Completed\"\"><img"),
+        "status neutralised: {orders}"
+    );
+    assert!(
+        items.contains(",'@SUM(1,2)") || items.contains(",\"'@SUM(1,2)"),
+        "{items}"
+    );
+    assert!(items.contains("\"'-2+3, \"\"size\"\"\""), "{items}");
+    for cell in items.lines().flat_map(|l| l.split(',')) {
+        assert!(
+            !cell.starts_with(['=', '+', '@']),
+            "unneutralised cell {cell}"
+        );
+    }
+}
+
+#[test]
+fn the_report_is_self_contained_escaped_and_runs_only_its_own_script() {
+    let hash =
+        base64::engine::general_purpose::STANDARD.encode(Sha256::digest(REPORT_SCRIPT.as_bytes()));
+    assert_eq!(
+        REPORT_SCRIPT_HASH,
+        format!("sha256-{hash}"),
+        "update REPORT_SCRIPT_HASH after changing the script"
+    );
+
+    let file = full_backup("en-usd").to_file("2026-11-22T10:05:00Z", "test");
+    let html = report_html(&file);
+    assert!(html.contains(&format!("script-src '{REPORT_SCRIPT_HASH}'")));
+    assert!(html.contains("default-src 'none'"), "nothing is fetched");
+    assert_eq!(html.matches("<script").count(), 1);
+    assert!(!html.contains(" src="), "no external resource");
+    for order in &file.orders {
+        assert!(
+            html.contains(&order.id),
+            "order {} is in the report",
+            order.id
+        );
+    }
+    assert!(html.contains("Totals per year") && html.contains("<svg"));
+
+    let html = report_html(&hostile_file());
+    assert_eq!(
+        html.matches("<script").count(),
+        1,
+        "page text added no script"
+    );
+    assert!(!html.contains("<img"), "page text added no element");
+    assert!(!html.contains("javascript:"), "no javascript: link");
+    assert!(
+        !html.contains("\" onmouseover="),
+        "attributes can't be broken out of"
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+}

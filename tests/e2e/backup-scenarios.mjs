@@ -1,0 +1,193 @@
+// End to end: full backups of fixture histories in a real browser, as a user would run them.
+import assert from "node:assert/strict";
+import fs from "node:fs";
+import { after, before, describe, it } from "node:test";
+
+import { By } from "selenium-webdriver";
+
+import { assistantText, eventually, inAssistant, visit, waitForPresence } from "./lib/assistant.mjs";
+import { LAUNCHERS } from "./lib/browsers.mjs";
+import { downloaded } from "./lib/downloads.mjs";
+import { expectedOrders, HISTORIES, startFixtureServer } from "./lib/fixture-server.mjs";
+
+const ORDERS = "https://www.aliexpress.com/p/order/index.html";
+
+/** The progress bar's value, or null when no backup runs. */
+async function progressValue(driver) {
+  return driver.executeScript(`
+    const bar = document.querySelector("#exit-assistant-root")?.shadowRoot?.querySelector("[role=progressbar]");
+    return bar ? Number(bar.getAttribute("aria-valuenow")) : null;`);
+}
+
+async function press(driver, label) {
+  const buttons = await (await (await driver.findElement(By.css("#exit-assistant-root"))).getShadowRoot()).findElements(By.css("button"));
+  for (const button of buttons) {
+    if ((await button.getText()) === label) return button.click();
+  }
+  throw new Error(`no button "${label}" in the assistant`);
+}
+
+/** Runs a backup to its end on the page shown, and returns the downloaded JSON. */
+async function backUpAndDownload(browser, url) {
+  const { driver } = browser;
+  await visit(driver, url);
+  await waitForPresence(driver, "panel");
+  await press(driver, "Back up order history");
+  const result = await waitForResult(driver, 300_000);
+  assert.match(result, /Backup complete/, `${url}: ${await assistantText(driver, ".gaps")}`);
+  const before = new Set(fs.readdirSync(browser.downloads));
+  await press(driver, "Download JSON");
+  const file = await eventually(() => fs.readdirSync(browser.downloads).find((n) => !before.has(n) && /\.json$/.test(n)), "a new JSON download");
+  return JSON.parse(fs.readFileSync(await downloaded(browser.downloads, exactly(file)), "utf8"));
+}
+
+/** A pattern matching exactly this file name. */
+const exactly = (name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+
+/** Visible rows of a table body, in the current page. */
+async function visibleRows(driver, css) {
+  return driver.executeScript(`return [...document.querySelectorAll(arguments[0])].filter((r) => !r.hidden).length`, css);
+}
+
+async function waitForResult(driver, ms) {
+  return eventually(() => assistantText(driver, ".result"), "the backup should finish", ms);
+}
+
+export function defineBackupScenarios(browserName) {
+  describe(`${browserName}: backing up the order history`, () => {
+    let browser;
+    let server;
+    let driver;
+
+    before(async () => {
+      server = await startFixtureServer();
+      browser = await LAUNCHERS[browserName]();
+      driver = browser.driver;
+    });
+
+    after(async () => {
+      await driver?.quit();
+      await server?.close();
+    });
+
+    it("backs up 256 orders through a reload and a captcha; the JSON equals the expected orders", { timeout: 900_000 }, async () => {
+      server.control.behaviour = { captchaAfter: 12, shortPress: 3 };
+      await visit(driver, ORDERS);
+      await waitForPresence(driver, "panel");
+      await press(driver, "Back up order history");
+      const bar = await inAssistant(driver, "[role=progressbar]");
+      assert.equal(await bar.getAccessibleName(), "Backup progress");
+      // Half-way through the list, reload: nothing read may be lost.
+      await eventually(async () => (await progressValue(driver)) >= 60, "the backup should read 60 orders", 120_000);
+      await driver.navigate().refresh();
+      await waitForPresence(driver, "panel");
+      assert.match(await eventually(() => assistantText(driver, ".backup .note"), "an interrupted notice"), /interrupted/);
+      assert.match(await assistantText(driver, ".backup .saved"), /Saved backup: \d+ orders, not complete yet/);
+      await press(driver, "Back up order history");
+      // The captcha: the backup pauses, asks the user, and carries on by itself once solved.
+      await eventually(() => driver.executeScript(`return !!document.querySelector("#baxia-dialog-content")`), "the captcha should appear", 180_000);
+      await eventually(async () => /prove|check that you are human/.test(await assistantText(driver, ".progress-line")), "the assistant should ask to solve the captcha", 20_000);
+      const before = await progressValue(driver);
+      await new Promise((r) => setTimeout(r, 3000));
+      assert.equal(await progressValue(driver), before, "nothing moves while the captcha is up");
+      await driver.findElement(By.css(".btn_slide")).click();
+      const result = await waitForResult(driver, 600_000);
+      assert.equal(result, "Backup complete. It is saved in this browser; download a copy to keep.", await assistantText(driver, ".gaps"));
+      assert.match(await assistantText(driver, ".summary"), /256 orders/);
+
+      await press(driver, "Download JSON");
+      const file = JSON.parse(fs.readFileSync(await downloaded(browser.downloads, /^aliexpress-orders-\d{4}-\d{2}-\d{2}\.json$/), "utf8"));
+      assert.equal(file.format, "aliexpress-order-backup");
+      assert.equal(file.format_version, 1);
+      assert.equal(file.site, "www.aliexpress.com");
+      assert.deepEqual(file.warnings, []);
+      assert.equal(file.complete, true);
+      assert.match(file.exported_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
+      assert.deepEqual(file.orders, expectedOrders("en-usd"));
+    });
+
+    it("exports CSVs and an offline report; the backup page lists, searches, exports and deletes", { timeout: 300_000 }, async () => {
+      // Continues from the full backup above, in the same browser.
+      await visit(driver, ORDERS);
+      await waitForPresence(driver, "panel");
+      await press(driver, "Download CSV (orders)");
+      await press(driver, "Download CSV (items)");
+      await press(driver, "Download report");
+      const expected = expectedOrders("en-usd");
+      const ordersCsv = fs.readFileSync(await downloaded(browser.downloads, /^aliexpress-orders-\d{4}-\d{2}-\d{2}\.csv$/), "utf8");
+      const itemsCsv = fs.readFileSync(await downloaded(browser.downloads, /^aliexpress-items-\d{4}-\d{2}-\d{2}\.csv$/), "utf8");
+      assert.ok(ordersCsv.startsWith("\ufefforder_id,placed_on,status,state,"));
+      assert.equal(ordersCsv.split("\r\n").filter(Boolean).length, expected.length + 1);
+      assert.equal(itemsCsv.split("\r\n").filter(Boolean).length, expected.reduce((n, o) => n + o.items.length, 0) + 1);
+
+      // The report opens from disk, with no network, and its search works.
+      const report = await downloaded(browser.downloads, /^aliexpress-orders-\d{4}-\d{2}-\d{2}\.html$/);
+      await driver.switchTo().newWindow("tab");
+      await driver.get(`file://${report}`);
+      assert.equal(await visibleRows(driver, "#orders tbody tr"), expected.length);
+      await driver.findElement(By.css("#q")).sendKeys(expected[7].id);
+      await eventually(async () => (await visibleRows(driver, "#orders tbody tr")) === 1, "the report's search should filter to one order");
+      await driver.close();
+      await driver.switchTo().window((await driver.getAllWindowHandles())[0]);
+
+      // The saved-backups page works with no AliExpress tab open.
+      const pageHandle = await driver.getWindowHandle();
+      await browser.openExtensionPage("backup.html");
+      const backupsHandle = await driver.getWindowHandle();
+      await driver.switchTo().window(pageHandle);
+      await driver.close();
+      await driver.switchTo().window(backupsHandle);
+      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='www.aliexpress.com']")))[0], 10_000);
+      assert.match(await section.findElement(By.css(".counts")).getText(), /^256 orders, \d+ items/);
+      assert.equal(await section.findElement(By.css(".complete")).getText(), "Backup complete. It is saved in this browser; download a copy to keep.");
+      await section.findElement(By.css("button.show")).click();
+      assert.equal(await visibleRows(driver, "section.backup tbody tr"), expected.length);
+      await section.findElement(By.css("input[type=search]")).sendKeys(expected[3].items[0].title);
+      await eventually(async () => (await visibleRows(driver, "section.backup tbody tr")) >= 1 && (await visibleRows(driver, "section.backup tbody tr")) < 5, "search should narrow the orders");
+      const before = new Set(fs.readdirSync(browser.downloads));
+      await section.findElement(By.xpath(".//button[text()='Download JSON']")).click();
+      const name = await eventually(() => fs.readdirSync(browser.downloads).find((n) => !before.has(n) && n.endsWith(".json")), "the backup page's JSON download");
+      const file = JSON.parse(fs.readFileSync(await downloaded(browser.downloads, exactly(name)), "utf8"));
+      assert.deepEqual(file.orders, expected);
+
+      // Deleting asks first, and cancelling keeps the backup.
+      await section.findElement(By.css("button.delete")).click();
+      const confirm = await section.findElement(By.css("[role=alertdialog]"));
+      assert.ok(await confirm.isDisplayed());
+      await confirm.findElement(By.css("button.no")).click();
+      assert.equal(await confirm.isDisplayed(), false);
+      await section.findElement(By.css("button.delete")).click();
+      await confirm.findElement(By.css("button.yes")).click();
+      await eventually(async () => (await driver.findElements(By.css("section.backup .deleted"))).length === 1, "the backup should be deleted");
+      await driver.navigate().refresh();
+      await eventually(async () => (await driver.findElements(By.css("p.empty"))).length === 1, "no backup is left");
+    });
+
+    it("says so when the user is signed out half-way, and resumes to a complete backup", { timeout: 300_000 }, async () => {
+      const history = HISTORIES.find((h) => h.name === "de-eur");
+      server.control.behaviour = { logoutAfter: 1 };
+      await visit(driver, history.url);
+      await waitForPresence(driver, "panel");
+      await press(driver, "Back up order history");
+      await eventually(async () => (await driver.getCurrentUrl()).startsWith("https://login.aliexpress.com/"), "the page should sign the user out", 60_000);
+      await waitForPresence(driver, "launcher");
+      await press(driver, "Open assistant");
+      assert.match(await eventually(() => assistantText(driver, ".backup .note"), "a signed-out notice"), /signed out during the backup/);
+      server.control.behaviour = {};
+      const file = await backUpAndDownload(browser, history.url);
+      assert.equal(file.complete, true);
+      assert.deepEqual(file.orders, expectedOrders(history.name));
+    });
+    it("backs up every locale's history exactly: BRL, the 2022 header on aliexpress.us, EUR (de, fr, es), PLN, KRW and the old trade layout", { timeout: 900_000 }, async () => {
+      server.control.behaviour = {};
+      await driver.switchTo().newWindow("tab");
+      for (const history of HISTORIES.filter((h) => h.name !== "en-usd")) {
+        const file = await backUpAndDownload(browser, history.url);
+        assert.equal(file.complete, true, history.name);
+        assert.equal(file.site, history.host);
+        assert.deepEqual(file.orders, expectedOrders(history.name), history.name);
+      }
+    });
+
+  });
+}

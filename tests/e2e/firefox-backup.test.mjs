@@ -1,0 +1,3 @@
+import { defineBackupScenarios } from "./backup-scenarios.mjs";
+
+defineBackupScenarios("firefox");
