@@ -119,12 +119,18 @@ impl Overlay {
         backup: &BackupView,
         dispatch: Dispatch,
     ) -> Result<(), WebError> {
+        // Re-rendering an open panel (progress phases) must not replay its entrance.
+        let class = if find(&self.layer, ".panel").is_some() {
+            "panel"
+        } else {
+            "panel entering"
+        };
         self.clear();
         let panel = element(
             doc,
             "section",
             &[
-                ("class", "panel"),
+                ("class", class),
                 ("role", "dialog"),
                 ("aria-modal", "false"),
                 ("aria-labelledby", "ea-title"),

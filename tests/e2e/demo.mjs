@@ -40,7 +40,8 @@ try {
   await shot("02-backup-running");
   const result = await eventually(() => assistantText(driver, ".result"), "the backup should finish", 600_000);
   await shot("03-backup-done");
-  lines.push(`Backup of ${history.url}: ${result}`, `    ${await assistantText(driver, ".summary")}`);
+  const summary = await driver.executeScript(`return [...document.querySelector("#exit-assistant-root").shadowRoot.querySelectorAll(".summary span")].map((s) => s.textContent).join(" · ")`);
+  lines.push(`Backup of ${history.url}: ${result}`, `    ${summary}`);
   for (const label of ["Download JSON", "Download CSV (orders)", "Download CSV (items)", "Download report"]) {
     await press(label);
   }
