@@ -197,7 +197,9 @@ pub async fn run(
                 else {
                     continue;
                 };
-                let old_first_card = first(&doc, &[".order-item", "tbody.order-item-wraper"]);
+                let old_first_card = LIST_LAYOUTS
+                    .iter()
+                    .find_map(|l| doc.query_selector(l.card).ok().flatten());
                 select.set_value(LIST_CONTROLS.all_time_value);
                 let change = web_sys::Event::new_with_event_init_dict("change", &{
                     let init = web_sys::EventInit::new();

@@ -6,9 +6,9 @@ import { after, before, describe, it } from "node:test";
 import { By } from "selenium-webdriver";
 
 import { assistantText, eventually, inAssistant, visit, waitForPresence } from "./lib/assistant.mjs";
-import { LAUNCHERS } from "./lib/browsers.mjs";
+import { closeSession, openSession } from "./lib/session.mjs";
 import { downloaded } from "./lib/downloads.mjs";
-import { expectedOrders, HISTORIES, startFixtureServer } from "./lib/fixture-server.mjs";
+import { expectedOrders, HISTORIES } from "./lib/fixture-server.mjs";
 
 const ORDERS = "https://www.aliexpress.com/p/order/index.html";
 
@@ -60,15 +60,10 @@ export function defineBackupScenarios(browserName) {
     let driver;
 
     before(async () => {
-      server = await startFixtureServer();
-      browser = await LAUNCHERS[browserName]();
-      driver = browser.driver;
+      ({ browser, server, driver } = await openSession(browserName));
     });
 
-    after(async () => {
-      await driver?.quit();
-      await server?.close();
-    });
+    after(() => closeSession({ server, driver }));
 
     it("backs up 256 orders through a reload and a captcha; the JSON equals the expected orders", { timeout: 900_000 }, async () => {
       server.control.behaviour = { captchaAfter: 12, shortPress: 3 };
@@ -178,6 +173,21 @@ export function defineBackupScenarios(browserName) {
       assert.equal(file.complete, true);
       assert.deepEqual(file.orders, expectedOrders(history.name));
     });
+    it("stops when asked, keeps what it read, and resumes to a complete backup", { timeout: 300_000 }, async () => {
+      const history = HISTORIES.find((h) => h.name === "fr-eur");
+      server.control.behaviour = {};
+      await visit(driver, history.url);
+      await waitForPresence(driver, "panel");
+      await press(driver, "Back up order history");
+      await eventually(async () => (await progressValue(driver)) > 0, "the backup should read the first page", 60_000);
+      await press(driver, "Stop");
+      assert.match(await eventually(() => assistantText(driver, ".backup .note"), "a stopped notice", 60_000), /Backup stopped/);
+      assert.match(await assistantText(driver, ".backup .saved"), /Saved backup: \d+ orders, not complete yet/);
+      const file = await backUpAndDownload(browser, history.url);
+      assert.equal(file.complete, true);
+      assert.deepEqual(file.orders, expectedOrders(history.name));
+    });
+
     it("backs up every locale's history exactly: BRL, the 2022 header on aliexpress.us, EUR (de, fr, es), PLN, KRW and the old trade layout", { timeout: 900_000 }, async () => {
       server.control.behaviour = {};
       await driver.switchTo().newWindow("tab");

@@ -10,8 +10,8 @@ import { By, Key } from "selenium-webdriver";
 import {
   assistantText, eventually, focused, inAssistant, NOTICE, presence, settledInjection, visit, waitForPresence,
 } from "./lib/assistant.mjs";
-import { LAUNCHERS } from "./lib/browsers.mjs";
-import { FIXTURE_HOSTS, startFixtureServer } from "./lib/fixture-server.mjs";
+import { closeSession, openSession } from "./lib/session.mjs";
+import { FIXTURE_HOSTS } from "./lib/fixture-server.mjs";
 import { ROOT, WORK } from "./lib/paths.mjs";
 import { closePopup, openPopupFor, popupStatus } from "./lib/popup.mjs";
 
@@ -43,15 +43,10 @@ export function defineScenarios(browserName) {
     let driver;
 
     before(async () => {
-      server = await startFixtureServer();
-      browser = await LAUNCHERS[browserName]();
-      driver = browser.driver;
+      ({ browser, server, driver } = await openSession(browserName));
     });
 
-    after(async () => {
-      await driver?.quit();
-      await server?.close();
-    });
+    after(() => closeSession({ server, driver }));
 
     it("serves fixtures at the real URL, where the content script runs", TIMEOUT, async () => {
       await visit(driver, ORDERS);
