@@ -18,6 +18,7 @@ pub mod page;
 pub mod page_rules;
 pub mod parse;
 pub mod popup;
+pub mod readiness;
 pub mod report;
 pub mod site;
 pub mod status;

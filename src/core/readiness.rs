@@ -1,0 +1,158 @@
+//! Readiness to close the account: which orders would be left hanging, which are still under
+//! buyer protection, and the verdict the panel always shows.
+
+use serde::Serialize;
+
+use super::order::Order;
+use super::status::OrderState;
+
+/// A dispute can be opened within 90 days after the order was placed [V: the detail page's
+/// reminder in `tests/fixtures/samples`, "you can open a dispute within 90 days after order
+/// was placed"].
+pub const DISPUTE_WINDOW_DAYS: i64 = 90;
+
+/// An order the user should look at before closing, with where to do it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OrderFinding {
+    /// The order number.
+    pub id: String,
+    /// The status as shown.
+    pub status: String,
+    /// The normalised state.
+    pub state: OrderState,
+    /// When it was placed.
+    pub placed_on: Option<String>,
+    /// Its detail page.
+    pub detail_url: String,
+}
+
+impl OrderFinding {
+    fn of(order: &Order) -> Self {
+        OrderFinding {
+            id: order.id.clone(),
+            status: order.status.clone(),
+            state: order.state,
+            placed_on: order.placed_on.clone(),
+            detail_url: order.detail_url.clone(),
+        }
+    }
+}
+
+/// What the user should settle before closing.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Readiness {
+    /// Orders not finished: unpaid, unshipped, on their way, or with a status the assistant
+    /// doesn't know (better asked about than lost). Blockers.
+    pub pending: Vec<OrderFinding>,
+    /// Completed orders still inside the dispute window. A warning: closing gives up the
+    /// right to dispute them.
+    pub under_protection: Vec<OrderFinding>,
+    /// A complete backup exists.
+    pub backup_complete: bool,
+}
+
+/// The verdict the panel always shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// Something must be settled first.
+    Blocked,
+    /// Nothing blocks, but the user should know something.
+    Warnings,
+    /// Ready to close.
+    Ready,
+}
+
+impl Readiness {
+    /// Blocked by pending orders; warned by a missing backup or protected orders; else ready.
+    pub fn verdict(&self) -> Verdict {
+        if !self.pending.is_empty() {
+            Verdict::Blocked
+        } else if !self.backup_complete || !self.under_protection.is_empty() {
+            Verdict::Warnings
+        } else {
+            Verdict::Ready
+        }
+    }
+}
+
+/// Assesses orders on `today` (`YYYY-MM-DD`).
+///
+/// ```
+/// use exit_assistant::core::readiness::{assess, Verdict};
+/// assert_eq!(assess(&[], true, "2026-11-22").verdict(), Verdict::Ready);
+/// assert_eq!(assess(&[], false, "2026-11-22").verdict(), Verdict::Warnings);
+/// ```
+pub fn assess(orders: &[Order], backup_complete: bool, today: &str) -> Readiness {
+    let today = day_number(today);
+    let mut readiness = Readiness {
+        backup_complete,
+        ..Readiness::default()
+    };
+    for order in orders {
+        match order.state {
+            OrderState::AwaitingPayment
+            | OrderState::AwaitingShipment
+            | OrderState::AwaitingDelivery
+            | OrderState::Unknown => {
+                readiness.pending.push(OrderFinding::of(order));
+            }
+            OrderState::Completed => {
+                let placed = order.placed_on.as_deref().and_then(day_number);
+                if let (Some(placed), Some(today)) = (placed, today) {
+                    if (0..=DISPUTE_WINDOW_DAYS).contains(&(today - placed)) {
+                        readiness.under_protection.push(OrderFinding::of(order));
+                    }
+                }
+            }
+            OrderState::Closed => {}
+        }
+    }
+    readiness
+}
+
+/// Days since 1970-01-01 for an ISO date, exactly (proleptic Gregorian), or `None`.
+/// <https://howardhinnant.github.io/date_algorithms.html#days_from_civil>
+fn day_number(iso: &str) -> Option<i64> {
+    let mut parts = iso.get(..10)?.split('-');
+    let (y, m, d): (i64, i64, i64) = (
+        parts.next()?.parse().ok()?,
+        parts.next()?.parse().ok()?,
+        parts.next()?.parse().ok()?,
+    );
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_numbers_are_exact() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2000-03-01"), Some(11_017));
+        assert_eq!(
+            day_number("2024-03-01")
+                .zip(day_number("2024-02-28"))
+                .map(|(a, b)| a - b),
+            Some(2),
+            "leap year"
+        );
+        assert_eq!(
+            day_number("2026-11-22")
+                .zip(day_number("2026-08-24"))
+                .map(|(a, b)| a - b),
+            Some(90)
+        );
+        assert_eq!(day_number("not a date"), None);
+        assert_eq!(day_number("2026-13-01"), None);
+    }
+}

@@ -1,0 +1,97 @@
+//! Readiness to close, on the fixture histories.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+
+use exit_assistant::core::order::Order;
+use exit_assistant::core::readiness::{assess, Verdict};
+use exit_assistant::core::status::OrderState;
+
+const TODAY: &str = "2026-11-22";
+
+fn orders(history: &str) -> Vec<Order> {
+    let text = fs::read_to_string(format!(
+        "{}/tests/fixtures/histories/{history}/expected.json",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap();
+    let file: serde_json::Value = serde_json::from_str(&text).unwrap();
+    serde_json::from_value(file["orders"].clone()).unwrap()
+}
+
+#[test]
+fn every_unfinished_order_blocks_in_every_language() {
+    for history in [
+        "en-usd",
+        "en-usd-2022",
+        "de-eur",
+        "fr-eur",
+        "es-eur",
+        "pl-pln",
+        "ko-krw",
+    ] {
+        let orders = orders(history);
+        let unfinished: Vec<&str> = orders
+            .iter()
+            .filter(|o| {
+                matches!(
+                    o.state,
+                    OrderState::AwaitingPayment
+                        | OrderState::AwaitingShipment
+                        | OrderState::AwaitingDelivery
+                )
+            })
+            .map(|o| o.id.as_str())
+            .collect();
+        assert!(
+            !unfinished.is_empty(),
+            "{history} has pending orders to find"
+        );
+        let readiness = assess(&orders, true, TODAY);
+        let found: Vec<&str> = readiness.pending.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(found, unfinished, "{history}");
+        assert_eq!(readiness.verdict(), Verdict::Blocked, "{history}");
+        assert!(
+            readiness
+                .pending
+                .iter()
+                .all(|f| f.detail_url.contains(&f.id)),
+            "each finding links to its order"
+        );
+    }
+}
+
+#[test]
+fn completed_orders_inside_the_dispute_window_warn() {
+    let mut orders = orders("en-brl");
+    orders.retain(|o| o.state == OrderState::Completed);
+    // The sample's completed orders were placed between 2026-04-08 and 2026-07-15.
+    let on_sep_1 = assess(&orders, true, "2026-09-01");
+    let ids: Vec<&str> = on_sep_1
+        .under_protection
+        .iter()
+        .map(|f| f.placed_on.as_deref().unwrap())
+        .collect();
+    assert!(ids.iter().all(|d| *d >= "2026-06-03"), "{ids:?}");
+    assert_eq!(ids.len(), 3, "{ids:?}");
+    assert_eq!(on_sep_1.verdict(), Verdict::Warnings);
+    let much_later = assess(&orders, true, TODAY);
+    assert!(much_later.under_protection.is_empty());
+    assert_eq!(much_later.verdict(), Verdict::Ready);
+    assert_eq!(
+        assess(&orders, false, TODAY).verdict(),
+        Verdict::Warnings,
+        "no complete backup yet"
+    );
+}
+
+#[test]
+fn an_unknown_status_is_asked_about_not_ignored() {
+    let mut orders = orders("en-brl");
+    orders.retain(|o| o.state == OrderState::Completed);
+    orders[0].state = OrderState::Unknown;
+    orders[0].status = "Something new".into();
+    let readiness = assess(&orders, true, TODAY);
+    assert_eq!(readiness.pending.len(), 1);
+    assert_eq!(readiness.verdict(), Verdict::Blocked);
+}
