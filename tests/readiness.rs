@@ -47,7 +47,10 @@ fn every_unfinished_order_blocks_in_every_language() {
             !unfinished.is_empty(),
             "{history} has pending orders to find"
         );
-        let readiness = assess(&orders, true, TODAY);
+        // Given in any order, findings come back newest first, as the list shows them.
+        let mut shuffled = orders.clone();
+        shuffled.sort_by(|a, b| a.id.cmp(&b.id));
+        let readiness = assess(&shuffled, true, TODAY);
         let found: Vec<&str> = readiness.pending.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(found, unfinished, "{history}");
         assert_eq!(readiness.verdict(), Verdict::Blocked, "{history}");

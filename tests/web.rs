@@ -5,8 +5,9 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use exit_assistant::core::backup_view::BackupView;
+use exit_assistant::core::backup_view::{BackupView, PanelView};
 use exit_assistant::core::page::{recognise, PageKind, Recognition};
+use exit_assistant::core::readiness::Readiness;
 use exit_assistant::core::site::Site;
 use exit_assistant::core::text::Text;
 use exit_assistant::web::dom::{document, page_shows};
@@ -37,11 +38,16 @@ impl Translate for Hostile {
     }
 }
 
-fn idle() -> BackupView {
-    BackupView::Idle {
-        can_start: true,
-        notice: None,
-        saved: None,
+fn view(notice: Option<Text>) -> PanelView {
+    PanelView {
+        page: ORDERS,
+        notice,
+        backup: BackupView::Idle {
+            can_start: true,
+            notice: None,
+            saved: None,
+        },
+        readiness: Readiness::default(),
     }
 }
 
@@ -75,7 +81,7 @@ fn panel_is_a_named_non_modal_dialog_in_an_open_shadow_root() {
     let (_, dispatch) = counter();
     let mut overlay = Overlay::mount(&doc).unwrap();
     overlay
-        .show_panel(&doc, &Keys, ORDERS, None, &idle(), dispatch)
+        .show_panel(&doc, &Keys, &view(None), dispatch)
         .unwrap();
 
     let host = doc.get_element_by_id(HOST_ID).expect("host mounted");
@@ -122,7 +128,7 @@ fn dropping_the_overlay_removes_everything_it_created() {
     let (seen, dispatch) = counter();
     let mut overlay = Overlay::mount(&doc).unwrap();
     overlay
-        .show_panel(&doc, &Keys, ORDERS, None, &idle(), dispatch)
+        .show_panel(&doc, &Keys, &view(None), dispatch)
         .unwrap();
     let close: HtmlElement = shadow_query(".close").unwrap().dyn_into().unwrap();
     drop(overlay);
@@ -149,7 +155,7 @@ fn controls_dispatch_actions() {
     );
     launcher.click();
     overlay
-        .show_panel(&doc, &Keys, ORDERS, None, &idle(), dispatch)
+        .show_panel(&doc, &Keys, &view(None), dispatch)
         .unwrap();
     assert!(
         shadow_query("button.launcher").is_none(),
@@ -202,9 +208,7 @@ fn strings_are_rendered_as_text_never_as_html() {
         .show_panel(
             &doc,
             &Hostile,
-            ORDERS,
-            Some(Text::RussiaNotSupported),
-            &idle(),
+            &view(Some(Text::RussiaNotSupported)),
             dispatch,
         )
         .unwrap();
@@ -226,7 +230,7 @@ fn styles_apply_inside_the_shadow_root_only() {
     let (_, dispatch) = counter();
     let mut overlay = Overlay::mount(&doc).unwrap();
     overlay
-        .show_panel(&doc, &Keys, ORDERS, None, &idle(), dispatch)
+        .show_panel(&doc, &Keys, &view(None), dispatch)
         .unwrap();
     let window = web_sys::window().unwrap();
     let layer = shadow_query(".layer").unwrap();

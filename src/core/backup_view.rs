@@ -2,6 +2,7 @@
 
 use super::backup::{Backup, Summary};
 use super::page::{PageKind, Recognition};
+use super::readiness::Readiness;
 use super::site::Site;
 use super::text::Text;
 
@@ -97,6 +98,19 @@ pub fn idle_view(page: Recognition, saved: Option<&Backup>) -> BackupView {
             .filter(|b| !b.orders.is_empty())
             .map(|b| (b.orders.len(), b.is_complete())),
     }
+}
+
+/// Everything the open panel shows.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PanelView {
+    /// The page.
+    pub page: Recognition,
+    /// A notice about the site (aliexpress.ru), if any.
+    pub notice: Option<Text>,
+    /// The backup section.
+    pub backup: BackupView,
+    /// Readiness to close, for the verdict.
+    pub readiness: Readiness,
 }
 
 /// The view after a run ended.

@@ -108,6 +108,10 @@ pub fn assess(orders: &[Order], backup_complete: bool, today: &str) -> Readiness
             OrderState::Closed => {}
         }
     }
+    // Newest first, as the order list shows them.
+    for findings in [&mut readiness.pending, &mut readiness.under_protection] {
+        findings.sort_by(|a, b| b.placed_on.cmp(&a.placed_on));
+    }
     readiness
 }
 

@@ -132,6 +132,20 @@ pub enum Text {
     ColumnItems,
     /// Table column.
     ColumnTotal,
+    /// Verdict: something must be settled first.
+    VerdictBlocked,
+    /// Verdict: unfinished orders.
+    VerdictPending,
+    /// Verdict: nothing blocks, but.
+    VerdictWarnings,
+    /// Verdict: no complete backup.
+    VerdictNoBackup,
+    /// Verdict: orders still under buyer protection.
+    VerdictProtected,
+    /// Verdict: ready to close.
+    VerdictReady,
+    /// More items than listed.
+    VerdictMore,
     /// Page-kind names.
     PageOrderList,
     /// Page-kind name.
@@ -162,7 +176,7 @@ pub enum Text {
 
 impl Text {
     /// Every key, for the locale tests.
-    pub const ALL: [Text; 76] = [
+    pub const ALL: [Text; 83] = [
         Text::ExtName,
         Text::AssistantTitle,
         Text::OpenAssistant,
@@ -226,6 +240,13 @@ impl Text {
         Text::ColumnStore,
         Text::ColumnItems,
         Text::ColumnTotal,
+        Text::VerdictBlocked,
+        Text::VerdictPending,
+        Text::VerdictWarnings,
+        Text::VerdictNoBackup,
+        Text::VerdictProtected,
+        Text::VerdictReady,
+        Text::VerdictMore,
         Text::PageOrderList,
         Text::PageOrderDetail,
         Text::PageTracking,
@@ -307,6 +328,13 @@ impl Text {
             Text::ColumnStore => "columnStore",
             Text::ColumnItems => "columnItems",
             Text::ColumnTotal => "columnTotal",
+            Text::VerdictBlocked => "verdictBlocked",
+            Text::VerdictPending => "verdictPending",
+            Text::VerdictWarnings => "verdictWarnings",
+            Text::VerdictNoBackup => "verdictNoBackup",
+            Text::VerdictProtected => "verdictProtected",
+            Text::VerdictReady => "verdictReady",
+            Text::VerdictMore => "verdictMore",
             Text::PageOrderList => "pageOrderList",
             Text::PageOrderDetail => "pageOrderDetail",
             Text::PageTracking => "pageTracking",

@@ -11,9 +11,9 @@ use web_sys::{
 };
 
 use crate::core::assistant::CLOSING_STEPS;
-use crate::core::backup_view::{BackupView, Progress};
+use crate::core::backup_view::{BackupView, PanelView, Progress};
 use crate::core::export::ExportKind;
-use crate::core::page::Recognition;
+use crate::core::readiness::{Readiness, Verdict};
 use crate::core::text::Text;
 
 use super::dom::{child, element, find};
@@ -107,18 +107,21 @@ impl Overlay {
         Ok(())
     }
 
-    /// Shows the panel: a non-modal dialog naming the page, listing the closing steps, and
-    /// holding the backup section.
-    #[allow(clippy::too_many_arguments)]
+    /// Shows the panel: a non-modal dialog naming the page, giving the verdict, listing the
+    /// closing steps, and holding the backup section.
     pub fn show_panel(
         &mut self,
         doc: &Document,
         t: &dyn Translate,
-        page: Recognition,
-        notice: Option<Text>,
-        backup: &BackupView,
+        view: &PanelView,
         dispatch: Dispatch,
     ) -> Result<(), WebError> {
+        let PanelView {
+            page,
+            notice,
+            backup,
+            readiness,
+        } = view;
         // Re-rendering an open panel (progress phases) must not replay its entrance.
         let class = if find(&self.layer, ".panel").is_some() {
             "panel"
@@ -173,9 +176,10 @@ impl Overlay {
                 &panel,
                 "p",
                 &[("class", "note"), ("role", "note")],
-                Some(&t.text(notice, &[])),
+                Some(&t.text(*notice, &[])),
             )?;
         }
+        verdict(&panel, t, readiness)?;
         child(
             &panel,
             "h3",
@@ -387,6 +391,96 @@ impl Overlay {
     pub fn focus_main_control(&self) {
         self.focus("#ea-title");
     }
+}
+
+/// Pending orders listed by name in the verdict; more are counted.
+const VERDICT_LISTED: usize = 8;
+
+/// The verdict, always at the top of the panel: what blocks closing, what to know, or ready.
+fn verdict(panel: &Element, t: &dyn Translate, readiness: &Readiness) -> Result<(), WebError> {
+    let verdict = readiness.verdict();
+    let state = match verdict {
+        Verdict::Blocked => "blocked",
+        Verdict::Warnings => "warnings",
+        Verdict::Ready => "ready",
+    };
+    let box_ = child(
+        panel,
+        "div",
+        &[
+            ("class", "verdict"),
+            ("data-verdict", state),
+            ("role", "status"),
+        ],
+        None,
+    )?;
+    let title = match verdict {
+        Verdict::Blocked => Text::VerdictBlocked,
+        Verdict::Warnings => Text::VerdictWarnings,
+        Verdict::Ready => Text::VerdictReady,
+    };
+    child(&box_, "p", &[("class", "title")], Some(&t.text(title, &[])))?;
+    if verdict == Verdict::Ready {
+        return Ok(());
+    }
+    let list = child(&box_, "ul", &[], None)?;
+    if !readiness.pending.is_empty() {
+        let item = child(
+            &list,
+            "li",
+            &[("class", "pending")],
+            Some(&t.text(
+                Text::VerdictPending,
+                &[&readiness.pending.len().to_string()],
+            )),
+        )?;
+        let orders = child(&item, "ul", &[], None)?;
+        for order in readiness.pending.iter().take(VERDICT_LISTED) {
+            let li = child(&orders, "li", &[], None)?;
+            let label = format!("{} – {}", order.id, order.status);
+            if order.detail_url.starts_with("https://") {
+                child(
+                    &li,
+                    "a",
+                    &[("href", &order.detail_url), ("rel", "noopener noreferrer")],
+                    Some(&label),
+                )?;
+            } else {
+                li.set_text_content(Some(&label));
+            }
+        }
+        if readiness.pending.len() > VERDICT_LISTED {
+            child(
+                &orders,
+                "li",
+                &[],
+                Some(&t.text(
+                    Text::VerdictMore,
+                    &[&(readiness.pending.len() - VERDICT_LISTED).to_string()],
+                )),
+            )?;
+        }
+    }
+    if !readiness.backup_complete {
+        child(
+            &list,
+            "li",
+            &[("class", "no-backup")],
+            Some(&t.text(Text::VerdictNoBackup, &[])),
+        )?;
+    }
+    if !readiness.under_protection.is_empty() {
+        child(
+            &list,
+            "li",
+            &[("class", "protected")],
+            Some(&t.text(
+                Text::VerdictProtected,
+                &[&readiness.under_protection.len().to_string()],
+            )),
+        )?;
+    }
+    Ok(())
 }
 
 fn update_progress(section: &Element, t: &dyn Translate, progress: &Progress) {

@@ -3,6 +3,7 @@
 //! dropped.
 
 use std::cell::{Cell, RefCell};
+use std::collections::BTreeMap;
 use std::rc::{Rc, Weak};
 
 use gloo_events::EventListener;
@@ -13,14 +14,18 @@ use web_sys::Document;
 
 use crate::core::assistant::{presence, site_notice, AssistantPrefs, Presence, UserChoice};
 use crate::core::backup::Backup;
-use crate::core::backup_view::{done_view, idle_view, BackupView, Progress};
+use crate::core::backup_view::{done_view, idle_view, BackupView, PanelView, Progress};
 use crate::core::export::ExportKind;
 use crate::core::message::{AssistantState, Request, StatusReply};
+use crate::core::order::Order;
+use crate::core::page::PageKind;
 use crate::core::page::{recognise, Recognition};
+use crate::core::parse::parse_order_list;
+use crate::core::readiness::{assess, Readiness};
 use crate::core::text::Text;
 
 use super::backup_run::{self, Ending};
-use super::dom::page_shows;
+use super::dom::{page_shows, WebNode};
 use super::download::download_backup;
 use super::error::{log_failure, WebError};
 use super::ext_api::{self, MessageListener};
@@ -190,11 +195,52 @@ fn backup_view(state: &State) -> BackupView {
     }
 }
 
+/// Readiness to close, from the saved backup and the orders on the page in view (the page's
+/// reading wins: it is the newest).
+fn readiness(state: &State) -> Readiness {
+    let mut orders: BTreeMap<String, Order> = BTreeMap::new();
+    if let Some(saved) = &state.saved {
+        orders.extend(
+            saved
+                .orders
+                .values()
+                .map(|s| (s.order.id.clone(), s.order.clone())),
+        );
+    }
+    if state.page.kind == PageKind::OrderList {
+        let url = state
+            .doc
+            .location()
+            .and_then(|l| l.href().ok())
+            .unwrap_or_default();
+        if let Some(root) = state.doc.document_element() {
+            orders.extend(
+                parse_order_list(&WebNode(root), &url)
+                    .orders
+                    .into_iter()
+                    .map(|l| (l.order.id.clone(), l.order)),
+            );
+        }
+    }
+    let today = String::from(js_sys::Date::new_0().to_iso_string());
+    let complete = state.saved.as_ref().is_some_and(Backup::is_complete);
+    assess(
+        &orders.into_values().collect::<Vec<_>>(),
+        complete,
+        &today[..10],
+    )
+}
+
 /// Shows the panel, the launcher or nothing; `focus` names what should get keyboard focus.
 fn render(state: &Rc<RefCell<State>>, focus: Option<&str>) -> Result<(), WebError> {
     let dispatch = dispatcher(Rc::downgrade(state));
     let mut guard = state.borrow_mut();
-    let view = backup_view(&guard);
+    let view = PanelView {
+        page: guard.page,
+        notice: site_notice(guard.page),
+        backup: backup_view(&guard),
+        readiness: readiness(&guard),
+    };
     let State {
         doc,
         page,
@@ -215,9 +261,7 @@ fn render(state: &Rc<RefCell<State>>, focus: Option<&str>) -> Result<(), WebErro
         return Ok(());
     };
     match shown {
-        Presence::Panel => {
-            layer.show_panel(doc, &ChromeI18n, *page, site_notice(*page), &view, dispatch)?
-        }
+        Presence::Panel => layer.show_panel(doc, &ChromeI18n, &view, dispatch)?,
         _ => layer.show_launcher(doc, &ChromeI18n, dispatch)?,
     }
     if let Some(selector) = focus {

@@ -105,10 +105,21 @@ export function defineBackupScenarios(browserName) {
       // Continues from the full backup above, in the same browser.
       await visit(driver, ORDERS);
       await waitForPresence(driver, "panel");
+      const expected = expectedOrders("en-usd");
+      // The verdict: the history's unfinished orders block closing, each linked to its page.
+      const pending = expected.filter((o) => o.state.startsWith("awaiting_"));
+      const verdict = await driver.executeScript(`
+        const v = document.querySelector("#exit-assistant-root").shadowRoot.querySelector(".verdict");
+        return { state: v.dataset.verdict, title: v.querySelector(".title").textContent,
+                 pending: v.querySelector(".pending").firstChild.textContent,
+                 links: [...v.querySelectorAll(".pending a")].map((a) => a.href) };`);
+      assert.equal(verdict.state, "blocked");
+      assert.equal(verdict.title, "Not ready to close yet: settle these first.");
+      assert.match(verdict.pending, new RegExp(`^${pending.length} orders are not finished`));
+      assert.deepEqual(verdict.links, pending.slice(0, 8).map((o) => o.detail_url));
       await press(driver, "Download CSV (orders)");
       await press(driver, "Download CSV (items)");
       await press(driver, "Download report");
-      const expected = expectedOrders("en-usd");
       const ordersCsv = fs.readFileSync(await downloaded(browser.downloads, /^aliexpress-orders-\d{4}-\d{2}-\d{2}\.csv$/), "utf8");
       const itemsCsv = fs.readFileSync(await downloaded(browser.downloads, /^aliexpress-items-\d{4}-\d{2}-\d{2}\.csv$/), "utf8");
       assert.ok(ordersCsv.startsWith("\ufefforder_id,placed_on,status,state,"));
