@@ -64,9 +64,12 @@ pub struct Backup {
     pub next_position: u64,
 }
 
+/// Every backup's storage key starts with this.
+pub const STORAGE_PREFIX: &str = "backup:";
+
 /// The storage key of a host's backup.
 pub fn storage_key(host: &str) -> String {
-    format!("backup:{host}")
+    format!("{STORAGE_PREFIX}{host}")
 }
 
 impl Backup {

@@ -80,8 +80,6 @@ pub struct Collector {
     pub empty_presses: u32,
     /// What went wrong on the way, for the backup's warnings.
     pub events: Vec<Warning>,
-    /// Captchas met.
-    pub captchas: u32,
 }
 
 impl Collector {
@@ -131,11 +129,6 @@ impl Collector {
         if added < page_size && page.more != MoreButton::Absent {
             self.events.push(Warning::new("short_page", format!("\"View orders\" press {} added {added} orders instead of {page_size}; pressed again", self.presses)));
         }
-    }
-
-    /// Records that the captcha was met (the user is asked to solve it).
-    pub fn met_captcha(&mut self) {
-        self.captchas += 1;
     }
 }
 

@@ -286,6 +286,11 @@ fn origin(page_url: &str) -> Option<String> {
     Some(format!("{}://{}", parts.scheme, parts.host))
 }
 
+/// Whether a URL may become a link: http(s) only, never `javascript:` or `data:`.
+pub fn is_web_url(url: &str) -> bool {
+    url.starts_with("https://") || url.starts_with("http://")
+}
+
 /// Makes a link absolute against the page: `//host/x` and `/x` become `https://…`. Anything
 /// that is not http(s) (`javascript:`, `data:`) is dropped, so it can never reach a report.
 pub fn absolute_url(href: &str, page_url: &str) -> Option<String> {

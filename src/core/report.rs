@@ -9,6 +9,7 @@ use std::fmt::Write;
 use super::backup::BackupFileV1;
 use super::money::sum_amounts;
 use super::order::Order;
+use super::parse::is_web_url;
 
 /// The search box's script: filters rows by their text.
 pub const REPORT_SCRIPT: &str = r##"document.getElementById("q").addEventListener("input",function(e){var q=e.target.value.toLowerCase();document.querySelectorAll("#orders tbody tr").forEach(function(r){r.hidden=q!==""&&r.dataset.search.indexOf(q)<0;});});"##;
@@ -35,7 +36,7 @@ pub fn escape_html(text: &str) -> String {
 
 /// A link, only for http(s) URLs; anything else becomes plain text.
 fn link(url: Option<&str>, text: &str) -> String {
-    match url.filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+    match url.filter(|u| is_web_url(u)) {
         Some(url) => format!(
             "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
             escape_html(url),

@@ -9,9 +9,10 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use crate::core::backup::{storage_key, Backup};
+use crate::core::backup::{storage_key, Backup, STORAGE_PREFIX};
 use crate::core::export::ExportKind;
 use crate::core::order::Order;
+use crate::core::parse::is_web_url;
 use crate::core::text::Text;
 
 use super::dom::{child, document};
@@ -27,7 +28,7 @@ pub async fn run() -> Result<(), WebError> {
         .get_element_by_id("backups")
         .ok_or_else(|| WebError::new("backup.html lacks #backups"))?;
     let mut backups = Vec::new();
-    for (key, value) in ext_api::storage_with_prefix("backup:").await? {
+    for (key, value) in ext_api::storage_with_prefix(STORAGE_PREFIX).await? {
         match serde_wasm_bindgen::from_value::<Backup>(value) {
             Ok(backup) => backups.push(backup),
             Err(error) => web_sys::console::warn_1(
@@ -271,11 +272,7 @@ fn orders_table(container: &Element, orders: &[&Order]) -> Result<(), WebError> 
         let items = child(&items_cell, "ul", &[], None)?;
         for item in &order.items {
             let li = child(&items, "li", &[], Some(&format!("{} × ", item.quantity)))?;
-            match item
-                .product_url
-                .as_deref()
-                .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
-            {
+            match item.product_url.as_deref().filter(|u| is_web_url(u)) {
                 Some(url) => drop(child(
                     &li,
                     "a",
@@ -328,7 +325,7 @@ fn orders_table(container: &Element, orders: &[&Order]) -> Result<(), WebError> 
 /// A cell with a link for http(s) URLs, plain text otherwise. Text is set as text.
 fn link_cell(row: &Element, url: Option<&str>, text: &str) -> Result<(), WebError> {
     let cell = child(row, "td", &[], None)?;
-    match url.filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+    match url.filter(|u| is_web_url(u)) {
         Some(url) => drop(child(
             &cell,
             "a",

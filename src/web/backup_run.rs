@@ -7,7 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlIFrameElement, HtmlSelectElement};
 
-use crate::core::backup::{storage_key, Backup};
+use crate::core::backup::{storage_key, Backup, STORAGE_PREFIX};
 use crate::core::backup_view::{Activity, Progress};
 use crate::core::collect::{Collector, ListObservation, MoreButton, Next, TimeFilter};
 use crate::core::list_rules::{LIST_CONTROLS, LIST_LAYOUTS};
@@ -55,7 +55,7 @@ pub async fn load_for_page(host: &str, kind: PageKind) -> Result<Option<Backup>,
     if kind != PageKind::Login {
         return load(host).await;
     }
-    let all = ext_api::storage_with_prefix("backup:").await?;
+    let all = ext_api::storage_with_prefix(STORAGE_PREFIX).await?;
     Ok(all
         .into_iter()
         .filter_map(|(_, value)| serde_wasm_bindgen::from_value::<Backup>(value).ok())
@@ -241,7 +241,6 @@ pub async fn run(
                 }
             }
             Next::SolveCaptcha => {
-                collector.met_captcha();
                 report(&backup, progress(&backup, Activity::Captcha));
                 let doc_for_captcha = doc.clone();
                 let stop_for_captcha = stop.clone();

@@ -13,6 +13,7 @@ use web_sys::{
 use crate::core::assistant::CLOSING_STEPS;
 use crate::core::backup_view::{BackupView, PanelView, Progress};
 use crate::core::export::ExportKind;
+use crate::core::parse::is_web_url;
 use crate::core::readiness::{Readiness, Verdict};
 use crate::core::text::Text;
 
@@ -438,7 +439,7 @@ fn verdict(panel: &Element, t: &dyn Translate, readiness: &Readiness) -> Result<
         for order in readiness.pending.iter().take(VERDICT_LISTED) {
             let li = child(&orders, "li", &[], None)?;
             let label = format!("{} – {}", order.id, order.status);
-            if order.detail_url.starts_with("https://") {
+            if is_web_url(&order.detail_url) {
                 child(
                     &li,
                     "a",

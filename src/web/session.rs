@@ -95,7 +95,7 @@ impl PageSession {
             finished: None,
             overlay: None,
         };
-        let carry_on = page.kind == crate::core::page::PageKind::OrderList
+        let carry_on = page.kind == PageKind::OrderList
             && state.saved.as_ref().is_some_and(|b| b.continue_paging);
         let state = Rc::new(RefCell::new(state));
         render(&state, None)?;
@@ -133,11 +133,6 @@ impl PageSession {
             _messages: messages,
             _rechecks: rechecks,
         })
-    }
-
-    /// The page as last recognised.
-    pub fn page(&self) -> Recognition {
-        self.state.borrow().page
     }
 }
 
