@@ -226,6 +226,7 @@ fn hostile_file() -> BackupFileV1 {
         tracking_numbers: vec![],
         detail_url: "https://www.aliexpress.com/p/order/detail.html?orderId=8212313961591322"
             .into(),
+        notes: vec![evil.into()],
     };
     let mut backup = Backup::new("www.aliexpress.com", "t");
     backup.add_listed(

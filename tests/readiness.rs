@@ -5,7 +5,7 @@ use std::fs;
 
 use exit_assistant::core::order::Order;
 use exit_assistant::core::readiness::{assess, Verdict};
-use exit_assistant::core::status::OrderState;
+use exit_assistant::core::status::{is_open_case_note, OrderState};
 
 const TODAY: &str = "2026-11-22";
 
@@ -31,6 +31,19 @@ fn every_unfinished_order_blocks_in_every_language() {
         "ko-krw",
     ] {
         let orders = orders(history);
+        // The generator puts an open refund note on one completed order of each history.
+        let open_case: Vec<&Order> = orders
+            .iter()
+            .filter(|o| o.notes.iter().any(|n| is_open_case_note(n)))
+            .collect();
+        assert_eq!(open_case.len(), 1, "{history}");
+        assert_eq!(open_case[0].state, OrderState::Completed);
+        assert!(
+            orders
+                .iter()
+                .any(|o| !o.notes.is_empty() && !open_case.contains(&o)),
+            "{history} also has a settled note, which blocks nothing"
+        );
         let unfinished: Vec<&str> = orders
             .iter()
             .filter(|o| {
@@ -39,7 +52,7 @@ fn every_unfinished_order_blocks_in_every_language() {
                     OrderState::AwaitingPayment
                         | OrderState::AwaitingShipment
                         | OrderState::AwaitingDelivery
-                )
+                ) || open_case.contains(o)
             })
             .map(|o| o.id.as_str())
             .collect();
@@ -54,6 +67,13 @@ fn every_unfinished_order_blocks_in_every_language() {
         let found: Vec<&str> = readiness.pending.iter().map(|f| f.id.as_str()).collect();
         assert_eq!(found, unfinished, "{history}");
         assert_eq!(readiness.verdict(), Verdict::Blocked, "{history}");
+        let flagged: Vec<&str> = readiness
+            .pending
+            .iter()
+            .filter(|f| f.open_case.is_some())
+            .map(|f| f.id.as_str())
+            .collect();
+        assert_eq!(flagged, [open_case[0].id.as_str()], "{history}");
         assert!(
             readiness
                 .pending
@@ -97,4 +117,45 @@ fn an_unknown_status_is_asked_about_not_ignored() {
     let readiness = assess(&orders, true, TODAY);
     assert_eq!(readiness.pending.len(), 1);
     assert_eq!(readiness.verdict(), Verdict::Blocked);
+}
+
+#[test]
+fn money_left_blocks_and_money_unchecked_warns() {
+    use exit_assistant::core::closure::ClosureProgress;
+    use exit_assistant::core::money_left::{Asset, Holding};
+    let mut progress = ClosureProgress::default();
+    let check = |progress: &ClosureProgress| {
+        let mut readiness = assess(&[], true, TODAY);
+        readiness.check_money(&progress.assets);
+        readiness
+    };
+    assert_eq!(
+        check(&progress).verdict(),
+        Verdict::Warnings,
+        "nothing checked"
+    );
+    for asset in Asset::ALL {
+        progress.record(asset, Holding::Zero, false, TODAY);
+    }
+    assert_eq!(check(&progress).verdict(), Verdict::Ready);
+    let coins = Holding::NonZero {
+        shown: "729".into(),
+    };
+    progress.record(Asset::Coins, coins, false, TODAY);
+    let readiness = check(&progress);
+    assert_eq!(readiness.verdict(), Verdict::Blocked);
+    let held: Vec<Asset> = readiness
+        .money
+        .iter()
+        .filter(|m| m.is_held())
+        .map(|m| m.asset)
+        .collect();
+    assert_eq!(held, [Asset::Coins]);
+    progress.record(Asset::Coins, Holding::Zero, false, TODAY);
+    progress.record(Asset::Wallet, Holding::Unreadable, false, TODAY);
+    assert_eq!(
+        check(&progress).verdict(),
+        Verdict::Warnings,
+        "an unreadable wallet asks the user"
+    );
 }

@@ -11,6 +11,17 @@ pub trait DomNode: Sized {
     /// An attribute's value.
     fn attr(&self, name: &str) -> Option<String>;
 
+    /// Whether the element is rendered (takes up space). Static documents show everything.
+    fn is_shown(&self) -> bool {
+        true
+    }
+
+    /// A form control's current value (a checkbox's is `"checked"` or empty); else the
+    /// `value` attribute.
+    fn value(&self) -> String {
+        self.attr("value").unwrap_or_default()
+    }
+
     /// The first descendant matching a CSS selector.
     fn select(&self, selector: &str) -> Option<Self> {
         self.select_all(selector).into_iter().next()

@@ -27,6 +27,7 @@ pub fn orders_csv(file: &BackupFileV1) -> String {
         "items",
         "tracking_numbers",
         "detail_url",
+        "notes",
     ];
     let rows = file.orders.iter().map(|o| {
         vec![
@@ -51,6 +52,7 @@ pub fn orders_csv(file: &BackupFileV1) -> String {
             o.items.iter().map(|i| i.quantity).sum::<u32>().to_string(),
             o.tracking_numbers.join(" "),
             o.detail_url.clone(),
+            o.notes.join(" | "),
         ]
     });
     csv(&header, rows)

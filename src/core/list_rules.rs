@@ -32,6 +32,8 @@ pub struct ListLayout {
     pub track_link: &'static [&'static str],
     /// Where an order's detail page is, on the list's host, when no link says: path + id.
     pub detail_path: &'static str,
+    /// Refund and dispute notes under the card, one element each [V: reference section 3.1].
+    pub notes: &'static str,
     /// Selectors within an item.
     pub item_fields: ItemFields,
 }
@@ -91,6 +93,7 @@ pub static LIST_LAYOUTS: &[ListLayout] = &[
         thumbnails: ".order-item-content-img-list .order-item-content-img",
         track_link: &["a[href*=\"tradeOrderId=\"]"],
         detail_path: "/p/order/detail.html?orderId=",
+        notes: ".expose-info-item-title",
         item_fields: ItemFields {
             title: &[
                 ".order-item-content-info-name span[title]",
@@ -117,6 +120,8 @@ pub static LIST_LAYOUTS: &[ListLayout] = &[
         thumbnails: "td.product-sets .product-left img",
         track_link: &["a[href*=\"tradeId=\"]"],
         detail_path: "/order_detail.htm?orderId=",
+        // The old layout showed refunds and disputes as statuses ("Dispute orders").
+        notes: ".expose-info-item-title",
         item_fields: ItemFields {
             title: &["a.baobei-name[title]", "a.baobei-name"],
             link: &["a.baobei-name"],

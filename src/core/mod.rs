@@ -3,16 +3,22 @@
 //! Invariant: nothing under `core` names `wasm_bindgen`, `web_sys`, `js_sys` or `gloo`; those
 //! crates are only dependencies on wasm32, so a native `cargo test` fails to build if it does.
 
+pub mod asset_rules;
 pub mod assistant;
 pub mod backup;
 pub mod backup_view;
+pub mod closure;
 pub mod collect;
 pub mod date;
 pub mod dom;
 pub mod export;
+pub mod guide;
+pub mod guide_rules;
+pub mod letter;
 pub mod list_rules;
 pub mod message;
 pub mod money;
+pub mod money_left;
 pub mod order;
 pub mod page;
 pub mod page_rules;

@@ -27,6 +27,9 @@ pub struct Order {
     pub tracking_numbers: Vec<String>,
     /// The order's detail page.
     pub detail_url: String,
+    /// Notes under the order card: refunds, disputes (`.expose-info-item-title`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
 }
 
 /// A store.

@@ -142,6 +142,12 @@ fn parse_card<N: DomNode>(
         items,
         tracking_numbers: Vec::new(),
         detail_url,
+        notes: card
+            .select_all(layout.notes)
+            .iter()
+            .map(|n| clean(&n.text()))
+            .filter(|n| !n.is_empty())
+            .collect(),
     };
     Some(ListedOrder {
         order,

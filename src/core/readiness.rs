@@ -3,8 +3,12 @@
 
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
+use super::closure::AssetCheck;
+use super::money_left::{Asset, Holding};
 use super::order::Order;
-use super::status::OrderState;
+use super::status::{is_open_case_note, OrderState};
 
 /// A dispute can be opened within 90 days after the order was placed [V: the detail page's
 /// reminder in `tests/fixtures/samples`, "you can open a dispute within 90 days after order
@@ -24,6 +28,8 @@ pub struct OrderFinding {
     pub placed_on: Option<String>,
     /// Its detail page.
     pub detail_url: String,
+    /// A note saying a refund or dispute is still open, if any.
+    pub open_case: Option<String>,
 }
 
 impl OrderFinding {
@@ -34,6 +40,7 @@ impl OrderFinding {
             state: order.state,
             placed_on: order.placed_on.clone(),
             detail_url: order.detail_url.clone(),
+            open_case: order.notes.iter().find(|n| is_open_case_note(n)).cloned(),
         }
     }
 }
@@ -41,14 +48,40 @@ impl OrderFinding {
 /// What the user should settle before closing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct Readiness {
-    /// Orders not finished: unpaid, unshipped, on their way, or with a status the assistant
-    /// doesn't know (better asked about than lost). Blockers.
+    /// Orders not finished: unpaid, unshipped, on their way, with an open refund or dispute,
+    /// or with a status the assistant doesn't know (better asked about than lost). Blockers.
     pub pending: Vec<OrderFinding>,
     /// Completed orders still inside the dispute window. A warning: closing gives up the
     /// right to dispute them.
     pub under_protection: Vec<OrderFinding>,
     /// A complete backup exists.
     pub backup_complete: bool,
+    /// Each asset and what it holds, when known ([`Readiness::check_money`]); empty until
+    /// checked.
+    pub money: Vec<MoneyFinding>,
+}
+
+/// An asset and what the user's pages (or the user) said it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MoneyFinding {
+    /// The asset.
+    pub asset: Asset,
+    /// What it holds; `None` until its page is visited or the user says.
+    pub holding: Option<Holding>,
+    /// The user said so.
+    pub by_user: bool,
+}
+
+impl MoneyFinding {
+    /// Something is left: a blocker.
+    pub fn is_held(&self) -> bool {
+        matches!(self.holding, Some(Holding::NonZero { .. }))
+    }
+
+    /// Not known yet: a warning that asks the user to check.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self.holding, None | Some(Holding::Unreadable))
+    }
 }
 
 /// The verdict the panel always shows.
@@ -64,11 +97,27 @@ pub enum Verdict {
 }
 
 impl Readiness {
-    /// Blocked by pending orders; warned by a missing backup or protected orders; else ready.
+    /// Adds what is known of every asset.
+    pub fn check_money(&mut self, assets: &BTreeMap<Asset, AssetCheck>) {
+        self.money = Asset::ALL
+            .into_iter()
+            .map(|asset| MoneyFinding {
+                asset,
+                holding: assets.get(&asset).map(|c| c.holding.clone()),
+                by_user: assets.get(&asset).is_some_and(|c| c.by_user),
+            })
+            .collect();
+    }
+
+    /// Blocked by pending orders, open refunds or disputes, or money left; warned by a missing
+    /// backup, protected orders or money not checked yet; else ready.
     pub fn verdict(&self) -> Verdict {
-        if !self.pending.is_empty() {
+        if !self.pending.is_empty() || self.money.iter().any(MoneyFinding::is_held) {
             Verdict::Blocked
-        } else if !self.backup_complete || !self.under_protection.is_empty() {
+        } else if !self.backup_complete
+            || !self.under_protection.is_empty()
+            || self.money.iter().any(MoneyFinding::is_unknown)
+        {
             Verdict::Warnings
         } else {
             Verdict::Ready
@@ -90,6 +139,11 @@ pub fn assess(orders: &[Order], backup_complete: bool, today: &str) -> Readiness
         ..Readiness::default()
     };
     for order in orders {
+        if order.notes.iter().any(|n| is_open_case_note(n)) {
+            // An open refund or dispute blocks whatever the status says.
+            readiness.pending.push(OrderFinding::of(order));
+            continue;
+        }
         match order.state {
             OrderState::AwaitingPayment
             | OrderState::AwaitingShipment

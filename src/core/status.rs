@@ -140,6 +140,74 @@ pub const STATUS_TEXTS: &[(&str, OrderState)] = &[
     ("annullato", Closed),
 ];
 
+/// Notes under an order card that mean a refund or a dispute is still open, compared as
+/// lower-case substrings. The Korean wording is [V] (reference section 3.1: "waiting for
+/// AliExpress feedback"); the English ones are [G] ("Refund in progress" is the reference's
+/// guess); the other languages are [G] translations of those. Notes that match none (feedback
+/// reminders, "Refund completed") are kept in the backup but block nothing.
+pub const OPEN_CASE_NOTES: &[&str] = &[
+    // Korean [V]
+    "피드백을 기다리는 중",
+    "환불 진행",
+    // English [G]
+    "refund in progress",
+    "refund requested",
+    "refund processing",
+    "dispute in progress",
+    "dispute opened",
+    "dispute open",
+    "waiting for aliexpress",
+    "awaiting aliexpress",
+    "awaiting seller response",
+    // Portuguese (Brazil) [G]
+    "reembolso em andamento",
+    "reembolso solicitado",
+    "disputa em andamento",
+    "disputa aberta",
+    // German [G]
+    "erstattung läuft",
+    "erstattung beantragt",
+    "streitfall offen",
+    "streitfall läuft",
+    // Spanish [G]
+    "reembolso en curso",
+    "reembolso solicitado",
+    "disputa en curso",
+    "disputa abierta",
+    // French [G]
+    "remboursement en cours",
+    "remboursement demandé",
+    "litige en cours",
+    "litige ouvert",
+    // Polish [G]
+    "zwrot w toku",
+    "zwrot pieniędzy w toku",
+    "spór w toku",
+    "spór otwarty",
+    // Russian [G]
+    "возврат в процессе",
+    "возврат средств в процессе",
+    "спор открыт",
+    "открыт спор",
+];
+
+/// Whether a note under an order card says a refund or dispute is still open.
+///
+/// ```
+/// use exit_assistant::core::status::is_open_case_note;
+/// assert!(is_open_case_note("Refund in progress: US $3.20"));
+/// assert!(is_open_case_note("AliExpress의 피드백을 기다리는 중입니다."));
+/// assert!(!is_open_case_note("Refund completed"));
+/// ```
+pub fn is_open_case_note(note: &str) -> bool {
+    let normal = note
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    OPEN_CASE_NOTES.iter().any(|n| normal.contains(n))
+}
+
 /// Classifies a status as shown.
 ///
 /// ```
@@ -179,6 +247,16 @@ mod tests {
                 assert!(a != b || sa == sb, "{a} maps to two states");
             }
         }
+    }
+
+    #[test]
+    fn open_case_notes_are_lower_case() {
+        for note in OPEN_CASE_NOTES {
+            assert_eq!(*note, note.to_lowercase());
+        }
+        assert!(!is_open_case_note("환불 완료"), "refund complete [V]");
+        assert!(!is_open_case_note("고급 환불 완료"));
+        assert!(is_open_case_note("Dispute in progress"));
     }
 
     #[test]

@@ -23,4 +23,25 @@ impl DomNode for Node<'_> {
     fn attr(&self, name: &str) -> Option<String> {
         self.0.value().attr(name).map(str::to_owned)
     }
+
+    /// A form control's value as the static page sets it: a ticked box is `"checked"`, a
+    /// drop-down is its selected (else first) option's value.
+    fn value(&self) -> String {
+        let element = self.0.value();
+        match (element.name(), element.attr("type")) {
+            ("input", Some("checkbox")) => {
+                if element.attr("checked").is_some() {
+                    "checked".into()
+                } else {
+                    String::new()
+                }
+            }
+            ("select", _) => self
+                .select("option[selected]")
+                .or_else(|| self.select("option"))
+                .map(|o| o.attr("value").unwrap_or_else(|| o.text()))
+                .unwrap_or_default(),
+            _ => element.attr("value").unwrap_or_default().to_owned(),
+        }
+    }
 }

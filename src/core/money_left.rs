@@ -1,0 +1,174 @@
+//! Money left behind: the wallet balance, coins, coupons and gift cards, read on their own
+//! pages or confirmed by the user where the page can't be read.
+
+use serde::{Deserialize, Serialize};
+
+use super::asset_rules::{AssetRule, COINS, COUPONS, WALLET};
+use super::dom::DomNode;
+use super::money::parse_money;
+use super::page::PageKind;
+use super::text::Text;
+
+/// Something of value that closing the account would lose.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Asset {
+    /// The wallet balance (refunds to the wallet, credit).
+    Wallet,
+    /// Coins.
+    Coins,
+    /// Coupons.
+    Coupons,
+    /// Gift cards.
+    GiftCards,
+}
+
+impl Asset {
+    /// Every asset, in the order the panel lists them.
+    pub const ALL: [Asset; 4] = [
+        Asset::Wallet,
+        Asset::Coins,
+        Asset::Coupons,
+        Asset::GiftCards,
+    ];
+
+    /// Its name.
+    pub fn label(self) -> Text {
+        match self {
+            Asset::Wallet => Text::AssetWallet,
+            Asset::Coins => Text::AssetCoins,
+            Asset::Coupons => Text::AssetCoupons,
+            Asset::GiftCards => Text::AssetGiftCards,
+        }
+    }
+
+    /// Where the user checks it [V: reference section 1.2]. Gift cards have no known page in
+    /// the current site; their balance is expected in the wallet [G].
+    pub fn page_url(self) -> &'static str {
+        match self {
+            Asset::Wallet | Asset::GiftCards => "https://www.aliexpress.com/p/wallet-ui/index.html",
+            Asset::Coins => "https://www.aliexpress.com/p/coin-pc-index/mycoin.html",
+            Asset::Coupons => "https://www.aliexpress.com/p/my-coupons/index.html",
+        }
+    }
+
+    /// The asset a page shows and how to read it; `None` for other pages.
+    pub fn on_page(page: PageKind) -> Option<(Asset, &'static AssetRule)> {
+        match page {
+            PageKind::Wallet => Some((Asset::Wallet, &WALLET)),
+            PageKind::Coins => Some((Asset::Coins, &COINS)),
+            PageKind::Coupons => Some((Asset::Coupons, &COUPONS)),
+            _ => None,
+        }
+    }
+
+    /// The name used in storage and in `data-asset` attributes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Asset::Wallet => "wallet",
+            Asset::Coins => "coins",
+            Asset::Coupons => "coupons",
+            Asset::GiftCards => "gift_cards",
+        }
+    }
+}
+
+/// What a page (or the user) says about an asset.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "holding", rename_all = "snake_case")]
+pub enum Holding {
+    /// Nothing left.
+    Zero,
+    /// Something left: the amount as shown (`729`, `US $12.50`, `3`), or empty when the user
+    /// said so without an amount.
+    NonZero {
+        /// The amount as shown.
+        shown: String,
+    },
+    /// The page is there but the assistant can't find the amount.
+    Unreadable,
+}
+
+/// Reads an asset's page. Never fails: markup it doesn't know gives [`Holding::Unreadable`].
+///
+/// ```
+/// use exit_assistant::core::asset_rules::COINS;
+/// use exit_assistant::core::money_left::{read_asset, Holding};
+/// # use exit_assistant::core::dom::DomNode;
+/// # #[derive(Clone)] struct Page(&'static str);
+/// # impl DomNode for Page {
+/// #     fn select_all(&self, s: &str) -> Vec<Self> {
+/// #         if s.contains("coin-count") { vec![Page(self.0)] } else { vec![] }
+/// #     }
+/// #     fn text(&self) -> String { self.0.into() }
+/// #     fn attr(&self, _: &str) -> Option<String> { None }
+/// # }
+/// assert_eq!(read_asset(&COINS, &Page("1,204")), Holding::NonZero { shown: "1,204".into() });
+/// assert_eq!(read_asset(&COINS, &Page("0")), Holding::Zero);
+/// ```
+pub fn read_asset<N: DomNode>(rule: &AssetRule, root: &N) -> Holding {
+    for selector in rule.amount {
+        for node in root.select_all(selector) {
+            let shown = node.text().split_whitespace().collect::<Vec<_>>().join(" ");
+            if let Some(zero) = amount_is_zero(&shown) {
+                return if zero {
+                    Holding::Zero
+                } else {
+                    Holding::NonZero { shown }
+                };
+            }
+        }
+    }
+    for selector in rule.items {
+        let count = root.select_all(selector).len();
+        if count > 0 {
+            return Holding::NonZero {
+                shown: count.to_string(),
+            };
+        }
+    }
+    let text = root.text().to_lowercase().replace('\u{2019}', "'");
+    if rule.empty_texts.iter().any(|t| text.contains(t)) {
+        return Holding::Zero;
+    }
+    Holding::Unreadable
+}
+
+/// Whether an amount is zero: money (`US $0.00`) or a bare count (`1,204`). `None` when the
+/// text is neither.
+fn amount_is_zero(text: &str) -> Option<bool> {
+    if let Some(money) = parse_money(text) {
+        return Some(money.amount.bytes().all(|b| b == b'0' || b == b'.'));
+    }
+    let bare: String = text
+        .chars()
+        .filter(|c| !matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}'))
+        .collect();
+    (!bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| bare.bytes().all(|b| b == b'0'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn zero_is_told_apart_from_amounts() {
+        assert_eq!(amount_is_zero("US $0.00"), Some(true));
+        assert_eq!(amount_is_zero("R$ 0,00"), Some(true));
+        assert_eq!(amount_is_zero("US $12.50"), Some(false));
+        assert_eq!(amount_is_zero("0"), Some(true));
+        assert_eq!(amount_is_zero("1 204"), Some(false));
+        assert_eq!(amount_is_zero("Collect"), None);
+        assert_eq!(amount_is_zero(""), None);
+    }
+
+    #[test]
+    fn every_asset_has_a_page_to_check() {
+        for asset in Asset::ALL {
+            assert!(asset
+                .page_url()
+                .starts_with("https://www.aliexpress.com/p/"));
+        }
+    }
+}
