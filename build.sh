@@ -20,9 +20,12 @@ die() { printf 'build.sh: %s\n' "$*" >&2; exit 1; }
 
 # --- installing what is missing ---------------------------------------------------------
 
-apt_install() { # command:package ... — installs a package only when its command is missing
-  local missing=()
-  for pair in "$@"; do command -v "${pair%%:*}" >/dev/null 2>&1 || missing+=("${pair#*:}"); done
+apt_install() { # command:package ... — installs a package only when its command (or file) is missing
+  local missing=() what
+  for pair in "$@"; do
+    what=${pair%%:*}
+    if [[ $what == /* ]]; then [ -e "$what" ]; else command -v "$what" >/dev/null 2>&1; fi || missing+=("${pair#*:}")
+  done
   [ ${#missing[@]} -eq 0 ] && return
   step "installing Debian packages: ${missing[*]}"
   local sudo=""
@@ -55,6 +58,9 @@ ensure_browser_tools() {
   # Node.js may come with its own npm (NodeSource), which conflicts with Debian's npm package.
   apt_install /usr/lib/chromium/chromium:chromium chromedriver:chromium-driver firefox-esr:firefox-esr openssl:openssl node:nodejs
   apt_install npm:npm
+  # The end-to-end suite runs both browsers in German too: their German UI comes in packages.
+  apt_install /usr/lib/chromium/locales/de.pak:chromium-l10n \
+    /usr/lib/firefox-esr/browser/extensions/langpack-de@firefox-esr.mozilla.org.xpi:firefox-esr-l10n-de
   command -v geckodriver >/dev/null || cargo_install geckodriver 0.37.1
   if ! (cd "$E2E" && npm ls --depth=0 >/dev/null 2>&1); then
     step "installing the end-to-end harness's locked npm dependencies"

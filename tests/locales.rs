@@ -87,6 +87,8 @@ fn every_key_used_by_static_files_exists() {
         "extension/loader.js",
         "extension/popup.html",
         "extension/backup.html",
+        "extension/letter.html",
+        "extension/background.js",
     ];
     for file in files {
         let text = fs::read_to_string(root.join(file)).unwrap();
@@ -95,6 +97,47 @@ fn every_key_used_by_static_files_exists() {
                 let key = piece.split(end).next().unwrap();
                 assert!(en.contains_key(key), "{file} uses missing message {key}");
             }
+        }
+    }
+}
+
+/// The languages issue 4 promises, in `_locales` folder names.
+const PROMISED: [&str; 8] = ["en", "es", "fr", "de", "pt_BR", "ru", "pl", "ko"];
+
+#[test]
+fn the_eight_promised_languages_are_there_and_translated() {
+    let en = load("en");
+    assert_eq!(
+        locales().into_iter().collect::<BTreeSet<_>>(),
+        PROMISED.iter().map(|l| l.to_string()).collect(),
+        "every promised locale, and no half-done one"
+    );
+    for locale in PROMISED.iter().filter(|l| **l != "en") {
+        let messages = load(locale);
+        let same: Vec<&String> = messages
+            .iter()
+            .filter(|(key, entry)| entry["message"] == en[key.as_str()]["message"])
+            .map(|(key, _)| key)
+            .collect();
+        // Names and words that read the same in some languages ("Total", "Status", "JSON").
+        assert!(
+            same.len() * 20 < messages.len(),
+            "{locale}: {} messages are still English: {same:?}",
+            same.len()
+        );
+    }
+}
+
+#[test]
+fn substitutions_keep_their_order_in_every_locale() {
+    let en = load("en");
+    for locale in locales() {
+        for (key, entry) in &load(&locale) {
+            assert_eq!(
+                entry.get("placeholders"),
+                en[key].get("placeholders"),
+                "{locale}/{key}: $1, $2… must mean what they mean in English"
+            );
         }
     }
 }

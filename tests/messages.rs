@@ -57,3 +57,19 @@ fn loader_replies_parse() {
         assert_eq!(reply, StatusReply { state, page: None });
     }
 }
+
+#[test]
+fn background_understands_the_letter_request() {
+    use exit_assistant::core::message::ToBackground;
+    let sent = serde_json::to_value(ToBackground::OpenLetter).unwrap();
+    assert_eq!(sent, serde_json::json!({ "type": "open-letter" }));
+    let background = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/extension/background.js"
+    ))
+    .unwrap();
+    assert!(
+        background.contains("message?.type === \"open-letter\""),
+        "background.js handles what the content script sends"
+    );
+}

@@ -6,6 +6,9 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use exit_assistant::core::backup_view::{BackupView, PanelView};
+use exit_assistant::core::closing_view::ClosingView;
+use exit_assistant::core::closure::ClosureProgress;
+use exit_assistant::core::guide_rules::GUIDE_STEPS;
 use exit_assistant::core::page::{recognise, PageKind, Recognition};
 use exit_assistant::core::readiness::Readiness;
 use exit_assistant::core::site::Site;
@@ -13,6 +16,7 @@ use exit_assistant::core::text::Text;
 use exit_assistant::web::dom::{document, page_shows};
 use exit_assistant::web::i18n::Translate;
 use exit_assistant::web::overlay::{Action, Overlay, HOST_ID};
+use exit_assistant::web::pointer::Pointer;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -48,6 +52,14 @@ fn view(notice: Option<Text>) -> PanelView {
             saved: None,
         },
         readiness: Readiness::default(),
+        closing: ClosingView::new(
+            PageKind::OrderList,
+            &Readiness::default(),
+            &ClosureProgress::default(),
+            None,
+            0.0,
+            None,
+        ),
     }
 }
 
@@ -97,7 +109,7 @@ fn panel_is_a_named_non_modal_dialog_in_an_open_shadow_root() {
     );
     let steps: Vec<String> = (0..5)
         .map(|i| {
-            shadow_query(&format!("ol li:nth-child({})", i + 1))
+            shadow_query(&format!("ol.steps li:nth-child({}) .label", i + 1))
                 .unwrap()
                 .text_content()
                 .unwrap()
@@ -358,4 +370,77 @@ async fn waiting_resolves_on_a_page_change_and_times_out_without_one() {
         "no change: the wait times out"
     );
     root.remove();
+}
+
+#[wasm_bindgen_test]
+fn the_ring_surrounds_its_control_takes_no_clicks_and_goes_when_dropped() {
+    let doc = document().unwrap();
+    let body = doc.body().unwrap();
+    let button: HtmlElement = doc.create_element("button").unwrap().dyn_into().unwrap();
+    button.set_text_content(Some("Delete account"));
+    button
+        .set_attribute(
+            "style",
+            "position: fixed; left: 100px; top: 120px; width: 140px; height: 30px",
+        )
+        .unwrap();
+    body.append_child(&button).unwrap();
+    let overlay = Overlay::mount(&doc).unwrap();
+    let last = GUIDE_STEPS.iter().find(|s| s.last).unwrap();
+    let clicked = Rc::new(Cell::new(0));
+    let seen = clicked.clone();
+    let pointer = Pointer::new(
+        overlay.pointer_layer(),
+        last.id.name(),
+        button.clone().into(),
+        "<b>press it yourself</b>",
+        Some(Box::new(move || seen.set(seen.get() + 1))),
+    )
+    .unwrap();
+    let ring = shadow_query(".ring").expect("a ring");
+    let (r, t) = (
+        ring.get_bounding_client_rect(),
+        button.get_bounding_client_rect(),
+    );
+    assert!(
+        r.left() < t.left()
+            && r.top() < t.top()
+            && r.right() > t.right()
+            && r.bottom() > t.bottom()
+    );
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&ring)
+        .unwrap()
+        .unwrap();
+    assert_eq!(style.get_property_value("pointer-events").unwrap(), "none");
+    let callout = shadow_query(".callout").unwrap();
+    assert_eq!(
+        callout.text_content().unwrap(),
+        "<b>press it yourself</b>",
+        "the callout is text"
+    );
+    assert!(callout.first_element_child().is_none());
+    assert_eq!(clicked.get(), 0, "nothing is clicked by the assistant");
+    button.click();
+    assert_eq!(clicked.get(), 1, "the user's own click is noticed");
+    // It follows the control.
+    button.style().set_property("top", "300px").unwrap();
+    pointer.place();
+    let moved = shadow_query(".ring").unwrap().get_bounding_client_rect();
+    assert!(
+        moved.top() > 280.0 && moved.top() < 300.0,
+        "{}",
+        moved.top()
+    );
+    drop(pointer);
+    assert!(
+        shadow_query(".ring").is_none(),
+        "the ring goes with its owner"
+    );
+    assert!(shadow_query(".callout").is_none());
+    button.click();
+    assert_eq!(clicked.get(), 1, "its listener goes too");
+    drop(overlay);
+    button.remove();
 }

@@ -1,6 +1,7 @@
 //! What the panel's backup section shows, decided from the saved backup and the run.
 
 use super::backup::{Backup, Summary};
+use super::closing_view::ClosingView;
 use super::page::{PageKind, Recognition};
 use super::readiness::Readiness;
 use super::site::Site;
@@ -101,7 +102,7 @@ pub fn idle_view(page: Recognition, saved: Option<&Backup>) -> BackupView {
 }
 
 /// Everything the open panel shows.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct PanelView {
     /// The page.
     pub page: Recognition,
@@ -111,6 +112,8 @@ pub struct PanelView {
     pub backup: BackupView,
     /// Readiness to close, for the verdict.
     pub readiness: Readiness,
+    /// Closing: the steps, the guide on this page, the request.
+    pub closing: ClosingView,
 }
 
 /// The view after a run ended.

@@ -85,14 +85,14 @@ impl ClosureProgress {
     /// The storage key.
     pub const STORAGE_KEY: &'static str = "closure_progress";
 
-    /// Records a reading. A page that can't be read never overwrites what the user confirmed.
-    /// Returns whether anything changed.
+    /// Records a reading. A page that can't be read (still loading, or changed) never
+    /// overwrites what is known, whether read or confirmed. Returns whether anything changed.
     pub fn record(&mut self, asset: Asset, holding: Holding, by_user: bool, today: &str) -> bool {
         if holding == Holding::Unreadable
             && self
                 .assets
                 .get(&asset)
-                .is_some_and(|c| c.by_user && c.holding != Holding::Unreadable)
+                .is_some_and(|c| c.holding != Holding::Unreadable)
         {
             return false;
         }
@@ -151,7 +151,8 @@ impl StepState {
 pub fn step_states(readiness: &Readiness, progress: &ClosureProgress) -> [(Text, StepState); 5] {
     let done = [
         readiness.backup_complete,
-        readiness.pending.is_empty(),
+        // Nothing is known to be settled until the whole history has been read.
+        readiness.backup_complete && readiness.pending.is_empty(),
         readiness
             .money
             .iter()

@@ -38,3 +38,13 @@ pub struct StatusReply {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<Recognition>,
 }
+
+/// What a content script asks of the background script (`chrome.runtime.sendMessage`);
+/// `extension/background.js` handles these by hand, so the shape is tested in
+/// `tests/messages.rs`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum ToBackground {
+    /// Open the letter page in a new tab (content scripts can't open extension pages).
+    OpenLetter,
+}

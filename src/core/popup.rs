@@ -35,6 +35,8 @@ pub enum PopupAction {
     GoToOrders,
     /// Open the saved-backups page (always offered: it needs no AliExpress tab).
     OpenBackups,
+    /// Open the letter page (always offered, like the backups).
+    OpenLetter,
 }
 
 /// Everything the popup shows.
@@ -63,7 +65,7 @@ pub fn popup_view(reply: Option<StatusReply>, tab_url: Option<&str>) -> PopupVie
         actions: actions
             .iter()
             .copied()
-            .chain([PopupAction::OpenBackups])
+            .chain([PopupAction::OpenBackups, PopupAction::OpenLetter])
             .collect(),
     };
     match reply {
@@ -191,15 +193,23 @@ mod tests {
         );
         assert_eq!(
             running.actions,
-            [PopupAction::OpenAssistantHere, PopupAction::OpenBackups]
+            [
+                PopupAction::OpenAssistantHere,
+                PopupAction::OpenBackups,
+                PopupAction::OpenLetter
+            ]
         );
         assert_eq!(
             popup_view(None, None).actions,
-            [PopupAction::GoToOrders, PopupAction::OpenBackups]
+            [
+                PopupAction::GoToOrders,
+                PopupAction::OpenBackups,
+                PopupAction::OpenLetter
+            ]
         );
         assert_eq!(
             popup_view(None, Some(ORDER_LIST_URL)).actions,
-            [PopupAction::OpenBackups]
+            [PopupAction::OpenBackups, PopupAction::OpenLetter]
         );
     }
 }

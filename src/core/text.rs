@@ -236,6 +236,10 @@ texts! {
     GuideDeactivateReason => "guideDeactivateReason",
     /// Callout: the last click, which the user makes.
     GuideFinalDeactivate => "guideFinalDeactivate",
+    /// Callout while the backup sets the time filter.
+    GuideTimeFilter => "guideTimeFilter",
+    /// Callout while the backup presses "View orders".
+    GuideViewOrders => "guideViewOrders",
     /// The next control can't be found on this page.
     GuideNotFound => "guideNotFound",
     /// Added to the last step's callout while something blocks.
@@ -300,6 +304,8 @@ texts! {
     MoneyZeroByUser => "moneyZeroByUser",
     /// Asset holds something.
     MoneyHeld => "moneyHeld",
+    /// Asset holds something, as the user said.
+    MoneyHeldByUser => "moneyHeldByUser",
     /// Asset not checked.
     MoneyUnchecked => "moneyUnchecked",
     /// Asset page unreadable.

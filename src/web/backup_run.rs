@@ -14,6 +14,7 @@ use crate::core::list_rules::{LIST_CONTROLS, LIST_LAYOUTS};
 use crate::core::order::Warning;
 use crate::core::page::{recognise_url, PageKind};
 use crate::core::parse::{parse_order_detail, parse_order_list};
+use crate::core::text::Text;
 
 use super::dom::{element, WebNode};
 use super::error::WebError;
@@ -128,10 +129,24 @@ fn stated_count(doc: &Document) -> Option<u32> {
 }
 
 /// Reads the order list to its end, then the detail pages it needs, saving as it goes.
+/// `point` is told which of the page's own controls the run is about to use (`None` when
+/// it is done), so the user can see it: the time filter, then "View orders" or "Next".
 pub async fn run(
     doc: Document,
     stop: Rc<Cell<bool>>,
     report: impl Fn(&Backup, Progress),
+    point: impl Fn(Option<(&'static str, Text, Element)>),
+) -> Result<(Backup, Ending), WebError> {
+    let result = run_to_end(doc, stop, report, &point).await;
+    point(None);
+    result
+}
+
+async fn run_to_end(
+    doc: Document,
+    stop: Rc<Cell<bool>>,
+    report: impl Fn(&Backup, Progress),
+    point: &impl Fn(Option<(&'static str, Text, Element)>),
 ) -> Result<(Backup, Ending), WebError> {
     let url = doc
         .location()
@@ -200,6 +215,11 @@ pub async fn run(
                 let old_first_card = LIST_LAYOUTS
                     .iter()
                     .find_map(|l| doc.query_selector(l.card).ok().flatten());
+                point(Some((
+                    "time_filter",
+                    Text::GuideTimeFilter,
+                    select.clone().into(),
+                )));
                 select.set_value(LIST_CONTROLS.all_time_value);
                 let change = web_sys::Event::new_with_event_init_dict("change", &{
                     let init = web_sys::EventInit::new();
@@ -213,6 +233,11 @@ pub async fn run(
                 }
             }
             Next::PressMore => {
+                if let Some(control) = first(&doc, LIST_CONTROLS.view_more)
+                    .or_else(|| first(&doc, LIST_CONTROLS.next_page))
+                {
+                    point(Some(("view_orders", Text::GuideViewOrders, control)));
+                }
                 let pause = last_press + MIN_PACE_MS + js_sys::Math::random() * PACE_JITTER_MS
                     - performance_now();
                 if pause > 0.0 {

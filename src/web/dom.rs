@@ -84,4 +84,36 @@ impl crate::core::dom::DomNode for WebNode {
     fn attr(&self, name: &str) -> Option<String> {
         self.0.get_attribute(name)
     }
+
+    /// Rendered: it has layout boxes (not `display: none`, not inside a hidden section).
+    fn is_shown(&self) -> bool {
+        self.0.get_client_rects().length() > 0
+    }
+
+    /// The live value, read as a property (the attribute keeps the initial one). Read through
+    /// `Reflect` rather than a cast, which would fail for another realm's elements.
+    fn value(&self) -> String {
+        let is_checkbox = self.0.tag_name().eq_ignore_ascii_case("input")
+            && self
+                .0
+                .get_attribute("type")
+                .is_some_and(|t| t.eq_ignore_ascii_case("checkbox"));
+        if is_checkbox || self.0.get_attribute("role").as_deref() == Some("checkbox") {
+            let checked = js_sys::Reflect::get(&self.0, &"checked".into())
+                .ok()
+                .and_then(|v| v.as_bool())
+                .unwrap_or(false)
+                || self.0.get_attribute("aria-checked").as_deref() == Some("true");
+            return if checked {
+                "checked".into()
+            } else {
+                String::new()
+            };
+        }
+        js_sys::Reflect::get(&self.0, &"value".into())
+            .ok()
+            .and_then(|v| v.as_string())
+            .or_else(|| self.0.get_attribute("value"))
+            .unwrap_or_default()
+    }
 }

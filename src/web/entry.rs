@@ -43,6 +43,14 @@ pub async fn backup_page_main() -> Result<(), JsValue> {
         .map_err(|e| JsValue::from_str(&e.message))
 }
 
+/// Letter page entry point, called by `extension/letter.js`.
+#[wasm_bindgen]
+pub async fn letter_page_main() -> Result<(), JsValue> {
+    super::letter_page::run()
+        .await
+        .map_err(|e| JsValue::from_str(&e.message))
+}
+
 impl From<super::error::WebError> for JsValue {
     fn from(error: super::error::WebError) -> JsValue {
         JsValue::from_str(&error.message)

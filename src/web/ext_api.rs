@@ -42,6 +42,21 @@ extern "C" {
     #[wasm_bindgen(js_namespace = ["chrome", "runtime", "onMessage"], js_name = removeListener)]
     fn on_message_remove_listener(listener: &Function);
 
+    /// <https://developer.chrome.com/docs/extensions/reference/api/storage#event-onChanged>
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "onChanged"], js_name = addListener)]
+    fn storage_on_changed_add_listener(listener: &Function);
+
+    #[wasm_bindgen(js_namespace = ["chrome", "storage", "onChanged"], js_name = removeListener)]
+    fn storage_on_changed_remove_listener(listener: &Function);
+
+    /// <https://developer.chrome.com/docs/extensions/reference/api/runtime#method-sendMessage>
+    #[wasm_bindgen(js_namespace = ["chrome", "runtime"], js_name = sendMessage)]
+    fn runtime_send_message_raw(message: &JsValue, callback: &Function);
+
+    /// <https://developer.chrome.com/docs/extensions/reference/api/i18n#method-getUILanguage>
+    #[wasm_bindgen(catch, js_namespace = ["chrome", "i18n"], js_name = getUILanguage)]
+    fn i18n_get_ui_language() -> Result<String, JsValue>;
+
     /// <https://developer.chrome.com/docs/extensions/reference/api/tabs#method-query>
     #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = query)]
     fn tabs_query_raw(query: &JsValue, callback: &Function);
@@ -222,5 +237,53 @@ impl MessageListener {
 impl Drop for MessageListener {
     fn drop(&mut self) {
         on_message_remove_listener(self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// The browser's UI language (`de`, `pt-BR`), for `lang` attributes; the page's navigator
+/// language outside an extension (tests).
+pub fn ui_language() -> String {
+    i18n_get_ui_language()
+        .ok()
+        .or_else(|| web_sys::window().and_then(|w| w.navigator().language()))
+        .unwrap_or_else(|| "en".into())
+}
+
+/// Sends a message to the background script and waits for it to be handled.
+pub async fn send_to_background<Q: Serialize>(message: &Q) -> Result<(), WebError> {
+    let message = to_js(message)?;
+    call(|cb| runtime_send_message_raw(&message, cb))
+        .await
+        .map(drop)
+}
+
+/// A `chrome.storage.onChanged` listener for `local`, removed when dropped. It gets the keys
+/// that changed: another tab's writes arrive here too.
+pub struct StorageListener {
+    closure: Closure<dyn FnMut(JsValue, JsValue)>,
+}
+
+impl StorageListener {
+    /// Listens for changes to `chrome.storage.local`.
+    pub fn new(mut handle: impl FnMut(Vec<String>) + 'static) -> Self {
+        let closure =
+            Closure::<dyn FnMut(JsValue, JsValue)>::new(move |changes: JsValue, area: JsValue| {
+                if area.as_string().as_deref() != Some("local") || !changes.is_object() {
+                    return;
+                }
+                let keys = Object::keys(changes.unchecked_ref::<Object>())
+                    .iter()
+                    .filter_map(|k| k.as_string())
+                    .collect();
+                handle(keys);
+            });
+        storage_on_changed_add_listener(closure.as_ref().unchecked_ref());
+        StorageListener { closure }
+    }
+}
+
+impl Drop for StorageListener {
+    fn drop(&mut self) {
+        storage_on_changed_remove_listener(self.closure.as_ref().unchecked_ref());
     }
 }

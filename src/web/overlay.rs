@@ -10,13 +10,16 @@ use web_sys::{
     Document, Element, HtmlElement, KeyboardEvent, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-use crate::core::assistant::CLOSING_STEPS;
 use crate::core::backup_view::{BackupView, PanelView, Progress};
+use crate::core::closing_view::GuideLine;
+use crate::core::closure::{AfterItem, StepState};
 use crate::core::export::ExportKind;
+use crate::core::money_left::{Asset, Holding};
 use crate::core::parse::is_web_url;
 use crate::core::readiness::{Readiness, Verdict};
 use crate::core::text::Text;
 
+use super::closing_panel::{guide_text, Builder};
 use super::dom::{child, element, find};
 use super::error::WebError;
 use super::i18n::{summary_lines, Translate};
@@ -38,6 +41,18 @@ pub enum Action {
     StopBackup,
     /// Download the saved backup in one format.
     Download(ExportKind),
+    /// The user says what an asset holds: `true` for nothing left.
+    ConfirmAsset(Asset, bool),
+    /// The user says they asked to delete the account.
+    MarkRequested,
+    /// The user clicked the last control of a closing page.
+    RequestMade,
+    /// Forget the recorded request.
+    ForgetRequest,
+    /// Tick or untick after-closing advice.
+    ToggleAfter(AfterItem, bool),
+    /// Open the letter page.
+    OpenLetter,
 }
 
 /// Receives the user's actions.
@@ -47,6 +62,7 @@ pub type Dispatch = Rc<dyn Fn(Action)>;
 pub struct Overlay {
     host: HtmlElement,
     layer: HtmlElement,
+    pointer_layer: HtmlElement,
     listeners: Vec<EventListener>,
 }
 
@@ -60,13 +76,19 @@ impl Overlay {
         let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
         apply_styles(doc, &root)?;
         let layer = element(doc, "div", &[("class", "layer")], None)?;
+        // The ring and its callout live beside the panel, so re-rendering the panel keeps them.
+        let pointer_layer = element(doc, "div", &[("class", "pointer")], None)?;
+        root.append_child(&pointer_layer)?;
         root.append_child(&layer)?;
+        // Screen readers read the panel in the user's language, whatever the page's.
+        layer.set_attribute("lang", &super::ext_api::ui_language())?;
         doc.document_element()
             .ok_or_else(|| WebError::new("no root element"))?
             .append_child(&host)?;
         Ok(Overlay {
             host,
             layer,
+            pointer_layer,
             listeners: Vec::new(),
         })
     }
@@ -74,6 +96,11 @@ impl Overlay {
     /// The shadow root's layer, for tests and focus handling.
     pub fn layer(&self) -> &Element {
         &self.layer
+    }
+
+    /// Where the ring is drawn.
+    pub fn pointer_layer(&self) -> &Element {
+        &self.pointer_layer
     }
 
     fn clear(&mut self) {
@@ -122,7 +149,9 @@ impl Overlay {
             notice,
             backup,
             readiness,
+            closing,
         } = view;
+        let kept = KeptState::of(&self.layer);
         // Re-rendering an open panel (progress phases) must not replay its entrance.
         let class = if find(&self.layer, ".panel").is_some() {
             "panel"
@@ -180,7 +209,17 @@ impl Overlay {
                 Some(&t.text(*notice, &[])),
             )?;
         }
+        let mut listeners = std::mem::take(&mut self.listeners);
+        let mut builder = Builder {
+            t,
+            dispatch: &dispatch,
+            listeners: &mut listeners,
+        };
+        builder.overdue(&panel, closing)?;
         verdict(&panel, t, readiness)?;
+        if let Some(line) = &closing.guide {
+            builder.guide(&panel, line)?;
+        }
         child(
             &panel,
             "h3",
@@ -193,8 +232,22 @@ impl Overlay {
             &[("class", "steps"), ("aria-labelledby", "ea-steps")],
             None,
         )?;
-        for step in CLOSING_STEPS {
-            child(&steps, "li", &[], Some(&t.text(step, &[])))?;
+        for (step, state) in closing.steps {
+            let li = child(&steps, "li", &[("data-state", state.name())], None)?;
+            child(&li, "span", &[("class", "label")], Some(&t.text(step, &[])))?;
+            let said = match state {
+                StepState::Done => Some(Text::StepStateDone),
+                StepState::Current => Some(Text::StepStateCurrent),
+                StepState::Todo => None,
+            };
+            if let Some(said) = said {
+                child(
+                    &li,
+                    "span",
+                    &[("class", "state")],
+                    Some(&format!(" ({})", t.text(said, &[]))),
+                )?;
+            }
         }
         let section = child(
             &panel,
@@ -208,6 +261,10 @@ impl Overlay {
             &[("id", "ea-backup")],
             Some(&t.text(Text::BackupHeading, &[])),
         )?;
+        builder.money(&panel, readiness)?;
+        builder.routes(&panel, closing)?;
+        builder.after(&panel, closing)?;
+        self.listeners = listeners;
         self.fill_backup(&section, t, backup, &dispatch)?;
 
         let on_close = dispatch.clone();
@@ -225,7 +282,49 @@ impl Overlay {
                 }
             }));
         self.layer.append_child(&panel)?;
+        kept.restore(&self.layer);
         Ok(())
+    }
+
+    /// Moves the panel to the other side of the window when it covers `target`, so the
+    /// control the ring points at stays visible and clickable.
+    pub fn keep_clear_of(&self, target: &Element) {
+        let Some(panel) = find(&self.layer, ".panel") else {
+            return;
+        };
+        let covers = |panel: &Element| {
+            let (p, t) = (
+                panel.get_bounding_client_rect(),
+                target.get_bounding_client_rect(),
+            );
+            t.width() > 0.0
+                && p.left() < t.right()
+                && t.left() < p.right()
+                && p.top() < t.bottom()
+                && t.top() < p.bottom()
+        };
+        if !covers(&panel) {
+            return;
+        }
+        let classes = self.layer.class_list();
+        let _ = classes.toggle("left");
+        if covers(&panel) {
+            // Covered on both sides: the right side is where users look for it.
+            let _ = classes.remove_1("left");
+        }
+    }
+
+    /// Rewrites the guide's line in place when the page moves to another step. `false` when
+    /// the panel has no guide section to rewrite.
+    pub fn update_guide(&self, t: &dyn Translate, line: &GuideLine) -> bool {
+        let Some(now) = find(&self.layer, ".guide-now") else {
+            return false;
+        };
+        let text = guide_text(t, line);
+        if now.text_content().as_deref() != Some(text.as_str()) {
+            now.set_text_content(Some(&text));
+        }
+        true
     }
 
     fn button(
@@ -438,7 +537,15 @@ fn verdict(panel: &Element, t: &dyn Translate, readiness: &Readiness) -> Result<
         let orders = child(&item, "ul", &[], None)?;
         for order in readiness.pending.iter().take(VERDICT_LISTED) {
             let li = child(&orders, "li", &[], None)?;
-            let label = format!("{} – {}", order.id, order.status);
+            let label = match &order.open_case {
+                Some(note) => format!(
+                    "{} – {} – {}: {note}",
+                    order.id,
+                    order.status,
+                    t.text(Text::VerdictOpenCase, &[])
+                ),
+                None => format!("{} – {}", order.id, order.status),
+            };
             if is_web_url(&order.detail_url) {
                 child(
                     &li,
@@ -461,6 +568,44 @@ fn verdict(panel: &Element, t: &dyn Translate, readiness: &Readiness) -> Result<
                 )),
             )?;
         }
+    }
+    for held in readiness.money.iter().filter(|m| m.is_held()) {
+        let name = t.text(held.asset.label(), &[]);
+        let line = match &held.holding {
+            Some(Holding::NonZero { shown }) if !shown.is_empty() => {
+                t.text(Text::VerdictMoney, &[&name, shown])
+            }
+            _ => t.text(Text::MoneyHeldByUser, &[&name]),
+        };
+        let li = child(
+            &list,
+            "li",
+            &[("class", "money-left"), ("data-asset", held.asset.name())],
+            None,
+        )?;
+        child(
+            &li,
+            "a",
+            &[
+                ("href", held.asset.page_url()),
+                ("rel", "noopener noreferrer"),
+            ],
+            Some(&line),
+        )?;
+    }
+    let unknown: Vec<String> = readiness
+        .money
+        .iter()
+        .filter(|m| m.is_unknown())
+        .map(|m| t.text(m.asset.label(), &[]))
+        .collect();
+    if !unknown.is_empty() {
+        child(
+            &list,
+            "li",
+            &[("class", "unchecked")],
+            Some(&t.text(Text::VerdictUnchecked, &[&unknown.join(", ")])),
+        )?;
     }
     if !readiness.backup_complete {
         child(
@@ -507,6 +652,66 @@ fn update_progress(section: &Element, t: &dyn Translate, progress: &Progress) {
         let (text, subs) = progress.line();
         let subs: Vec<&str> = subs.iter().map(String::as_str).collect();
         line.set_text_content(Some(&t.text(text, &subs)));
+    }
+}
+
+/// What a re-render must keep: which collapsible sections are open, and which control has
+/// keyboard focus (found again by its class and label).
+struct KeptState {
+    open: Vec<String>,
+    focus: Option<(String, String)>,
+}
+
+impl KeptState {
+    fn of(layer: &Element) -> KeptState {
+        let open = layer
+            .query_selector_all("details[open][data-id]")
+            .ok()
+            .map(|list| {
+                (0..list.length())
+                    .filter_map(|i| list.item(i))
+                    .filter_map(|n| n.dyn_into::<Element>().ok())
+                    .filter_map(|e| e.get_attribute("data-id"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let focus = layer
+            .get_root_node()
+            .dyn_into::<ShadowRoot>()
+            .ok()
+            .and_then(|root| root.active_element())
+            .filter(|e| e.tag_name() == "BUTTON" || e.tag_name() == "INPUT")
+            .map(|e| {
+                (
+                    e.get_attribute("class").unwrap_or_default(),
+                    e.text_content().unwrap_or_default(),
+                )
+            });
+        KeptState { open, focus }
+    }
+
+    fn restore(&self, layer: &Element) {
+        for id in &self.open {
+            if let Some(details) = find(layer, &format!("details[data-id=\"{id}\"]")) {
+                let _ = details.set_attribute("open", "");
+            }
+        }
+        let Some((class, text)) = &self.focus else {
+            return;
+        };
+        let Ok(list) = layer.query_selector_all("button, input") else {
+            return;
+        };
+        let target = (0..list.length())
+            .filter_map(|i| list.item(i))
+            .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+            .find(|e| {
+                e.get_attribute("class").unwrap_or_default() == *class
+                    && e.text_content().unwrap_or_default() == *text
+            });
+        if let Some(target) = target {
+            let _ = target.focus();
+        }
     }
 }
 

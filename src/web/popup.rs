@@ -75,6 +75,7 @@ fn render(
             PopupAction::OpenAssistantHere => Text::PopupOpenHere,
             PopupAction::GoToOrders => Text::PopupGoToOrders,
             PopupAction::OpenBackups => Text::PopupOpenBackups,
+            PopupAction::OpenLetter => Text::PopupOpenLetter,
         };
         let button = child(
             main,
@@ -99,6 +100,9 @@ async fn perform(action: PopupAction, tab_id: Option<i32>, close_after: bool) {
         (PopupAction::GoToOrders, _) => ext_api::open_tab(ORDER_LIST_URL).await,
         (PopupAction::OpenBackups, _) => {
             ext_api::open_tab(&ext_api::extension_url("backup.html")).await
+        }
+        (PopupAction::OpenLetter, _) => {
+            ext_api::open_tab(&ext_api::extension_url("letter.html")).await
         }
         (PopupAction::OpenAssistantHere, None) => Err(WebError::new("no tab")),
     };

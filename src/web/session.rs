@@ -13,10 +13,15 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::Document;
 
 use crate::core::assistant::{presence, site_notice, AssistantPrefs, Presence, UserChoice};
+use crate::core::backup::storage_key;
 use crate::core::backup::Backup;
 use crate::core::backup_view::{done_view, idle_view, BackupView, PanelView, Progress};
+use crate::core::closing_view::ClosingView;
+use crate::core::closure::{ClosureProgress, DeletionRequest};
 use crate::core::export::ExportKind;
+use crate::core::guide::{current_step, is_step_page, Route};
 use crate::core::message::{AssistantState, Request, StatusReply};
+use crate::core::money_left::{read_asset, Asset, Holding};
 use crate::core::order::Order;
 use crate::core::page::PageKind;
 use crate::core::page::{recognise, Recognition};
@@ -28,9 +33,11 @@ use super::backup_run::{self, Ending};
 use super::dom::{page_shows, WebNode};
 use super::download::download_backup;
 use super::error::{log_failure, WebError};
-use super::ext_api::{self, MessageListener};
-use super::i18n::ChromeI18n;
+use super::ext_api::{self, MessageListener, StorageListener};
+use super::i18n::{ChromeI18n, Translate};
 use super::overlay::{Action, Dispatch, Overlay};
+use super::pointer::Pointer;
+use super::watch::PageWatch;
 
 /// When a page's kind depends on what it shows, re-check after these delays (ms): the new
 /// layout hydrates for several seconds (reference section 2.1, "Hydration is slow").
@@ -54,6 +61,16 @@ struct State {
     /// The last run's end, shown until the next start.
     finished: Option<(Ending, Option<Text>)>,
     overlay: Option<Overlay>,
+    /// The page's host, which names its backup.
+    host: String,
+    /// Progress through closing, shared with every other tab through storage.
+    progress: ClosureProgress,
+    /// The ring on the control to use next, on closing pages.
+    pointer: Option<Pointer>,
+    /// The guide's line: the step's callout (`None`: not found) and whether it is the last.
+    guide: Option<(Option<Text>, bool)>,
+    /// A pending re-check of the page after it changed.
+    recheck: Option<Timeout>,
 }
 
 /// The running assistant on one page.
@@ -61,6 +78,8 @@ pub struct PageSession {
     state: Rc<RefCell<State>>,
     _listeners: Vec<EventListener>,
     _messages: MessageListener,
+    _storage: StorageListener,
+    _watch: Option<PageWatch>,
     _rechecks: Vec<Timeout>,
 }
 
@@ -85,6 +104,7 @@ impl PageSession {
                 warn(&format!("saved backup unreadable: {error}"));
                 None
             });
+        let progress = load_progress().await;
         let state = State {
             doc: doc.clone(),
             page,
@@ -94,6 +114,11 @@ impl PageSession {
             run: None,
             finished: None,
             overlay: None,
+            host,
+            progress,
+            pointer: None,
+            guide: None,
+            recheck: None,
         };
         let carry_on = page.kind == PageKind::OrderList
             && state.saved.as_ref().is_some_and(|b| b.continue_paging);
@@ -126,11 +151,32 @@ impl PageSession {
         } else {
             Vec::new()
         };
+        let storage = {
+            let weak = weak.clone();
+            StorageListener::new(move |keys| stored_elsewhere(&weak, &keys))
+        };
+        let watch = if page.kind == PageKind::NotAliExpress {
+            None
+        } else {
+            let (changed, moved) = (weak.clone(), weak.clone());
+            Some(PageWatch::new(
+                &doc,
+                move || schedule_recheck(&changed),
+                move || {
+                    if let Some(state) = moved.upgrade() {
+                        place_pointer(&state.borrow());
+                    }
+                },
+            )?)
+        };
         let messages = MessageListener::new(move |message| answer(&weak, message));
+        recheck_page(&state);
         Ok(PageSession {
             state,
             _listeners: listeners,
             _messages: messages,
+            _storage: storage,
+            _watch: watch,
             _rechecks: rechecks,
         })
     }
@@ -168,6 +214,7 @@ fn refresh(weak: &Weak<RefCell<State>>) {
         drop(guard);
         log_failure(render(&state, None));
     }
+    recheck_page(&state);
 }
 
 fn backup_view(state: &State) -> BackupView {
@@ -217,34 +264,57 @@ fn readiness(state: &State) -> Readiness {
             );
         }
     }
-    let today = String::from(js_sys::Date::new_0().to_iso_string());
     let complete = state.saved.as_ref().is_some_and(Backup::is_complete);
-    assess(
+    let mut readiness = assess(
         &orders.into_values().collect::<Vec<_>>(),
         complete,
-        &today[..10],
-    )
+        &today(),
+    );
+    readiness.check_money(&state.progress.assets);
+    readiness
+}
+
+/// Today, `YYYY-MM-DD`.
+fn today() -> String {
+    let now = String::from(js_sys::Date::new_0().to_iso_string());
+    now.get(..10).unwrap_or_default().to_owned()
+}
+
+/// A time as the user reads dates.
+fn local_date(at_ms: f64) -> String {
+    js_sys::Date::new(&at_ms.into())
+        .to_locale_date_string(&ext_api::ui_language(), &JsValue::UNDEFINED)
+        .into()
 }
 
 /// Shows the panel, the launcher or nothing; `focus` names what should get keyboard focus.
 fn render(state: &Rc<RefCell<State>>, focus: Option<&str>) -> Result<(), WebError> {
     let dispatch = dispatcher(Rc::downgrade(state));
     let mut guard = state.borrow_mut();
+    let readiness = readiness(&guard);
+    let closing = ClosingView::new(
+        guard.page.kind,
+        &readiness,
+        &guard.progress,
+        guard.guide,
+        js_sys::Date::now(),
+        guard.progress.request.as_ref().map(|r| local_date(r.at_ms)),
+    );
     let view = PanelView {
         page: guard.page,
         notice: site_notice(guard.page),
         backup: backup_view(&guard),
-        readiness: readiness(&guard),
+        readiness,
+        closing,
     };
+    let shown = presence(guard.page, guard.prefs.panel_dismissed, guard.here);
+    if shown != Presence::Panel {
+        // The ring belongs to the open panel.
+        guard.pointer = None;
+    }
     let State {
-        doc,
-        page,
-        prefs,
-        here,
-        overlay,
-        ..
+        doc, page, overlay, ..
     } = &mut *guard;
-    let shown = presence(*page, prefs.panel_dismissed, *here);
     if shown == Presence::Hidden {
         *overlay = None;
         return Ok(());
@@ -255,6 +325,7 @@ fn render(state: &Rc<RefCell<State>>, focus: Option<&str>) -> Result<(), WebErro
     let Some(layer) = overlay.as_mut() else {
         return Ok(());
     };
+    let _ = page;
     match shown {
         Presence::Panel => layer.show_panel(doc, &ChromeI18n, &view, dispatch)?,
         _ => layer.show_launcher(doc, &ChromeI18n, dispatch)?,
@@ -281,6 +352,54 @@ fn dispatcher(weak: Weak<RefCell<State>>) -> Dispatch {
                     }
                 }
                 Action::Download(kind) => log_failure(download_saved(&state.borrow(), kind)),
+                Action::ConfirmAsset(asset, zero) => {
+                    let holding = if zero {
+                        Holding::Zero
+                    } else {
+                        Holding::NonZero {
+                            shown: String::new(),
+                        }
+                    };
+                    let today = today();
+                    update_progress(&state, move |p| p.record(asset, holding, true, &today)).await;
+                }
+                Action::MarkRequested | Action::RequestMade => {
+                    let route = Route::of_page(state.borrow().page.kind).unwrap_or(Route::App);
+                    let request = DeletionRequest {
+                        route,
+                        at_ms: js_sys::Date::now(),
+                    };
+                    update_progress(&state, move |p| {
+                        // The first click counts: a later one doesn't move the date.
+                        let new = p.request.is_none();
+                        if new {
+                            p.request = Some(request);
+                        }
+                        new
+                    })
+                    .await;
+                }
+                Action::ForgetRequest => {
+                    update_progress(&state, |p| p.request.take().is_some()).await;
+                }
+                Action::ToggleAfter(item, done) => {
+                    update_progress(&state, move |p| {
+                        if done {
+                            p.after_done.insert(item)
+                        } else {
+                            p.after_done.remove(&item)
+                        }
+                    })
+                    .await;
+                }
+                Action::OpenLetter => {
+                    if let Err(error) =
+                        ext_api::send_to_background(&crate::core::message::ToBackground::OpenLetter)
+                            .await
+                    {
+                        warn(&format!("could not open the letter page: {error}"));
+                    }
+                }
             }
         });
     })
@@ -303,6 +422,7 @@ async fn set_panel(state: &Rc<RefCell<State>>, open: bool) {
         state,
         Some(if open { "#ea-title" } else { ".launcher" }),
     ));
+    recheck_page(state);
     if let Err(error) = ext_api::storage_set(AssistantPrefs::STORAGE_KEY, &prefs).await {
         warn(&format!("could not save preferences: {error}"));
     }
@@ -341,7 +461,34 @@ async fn start_backup(state: &Rc<RefCell<State>>) {
             overlay.update_progress(&ChromeI18n, &progress);
         }
     };
-    let result = backup_run::run(doc, stop, on_progress).await;
+    let weak = Rc::downgrade(state);
+    let on_control = move |control: Option<(&'static str, Text, web_sys::Element)>| {
+        let Some(state) = weak.upgrade() else { return };
+        let mut guard = state.borrow_mut();
+        let Some((id, text, target)) = control else {
+            guard.pointer = None;
+            return;
+        };
+        if guard
+            .pointer
+            .as_ref()
+            .is_some_and(|p| p.points_at(id, &target))
+        {
+            return;
+        }
+        guard.pointer = None;
+        let open = presence(guard.page, guard.prefs.panel_dismissed, guard.here) == Presence::Panel;
+        let pointer = match &guard.overlay {
+            Some(overlay) if open => {
+                let callout = ChromeI18n.text(text, &[]);
+                Pointer::new(overlay.pointer_layer(), id, target, &callout, None).ok()
+            }
+            _ => None,
+        };
+        guard.pointer = pointer;
+        place_pointer(&guard);
+    };
+    let result = backup_run::run(doc, stop, on_progress, on_control).await;
     let finished = match result {
         Ok((backup, ending)) => {
             let notice = match ending {
@@ -387,6 +534,240 @@ fn answer(weak: &Weak<RefCell<State>>, message: JsValue) -> Option<JsValue> {
         Request::OpenAssistant => {
             dispatcher(Rc::downgrade(&state))(Action::Open);
             ext_api::to_js(&true).ok()
+        }
+    }
+}
+
+/// Reads the shared closing progress; a damaged record reads as none, with a warning.
+async fn load_progress() -> ClosureProgress {
+    ext_api::storage_get::<ClosureProgress>(ClosureProgress::STORAGE_KEY)
+        .await
+        .unwrap_or_else(|error| {
+            warn(&format!("closing progress unreadable: {error}"));
+            None
+        })
+        .unwrap_or_default()
+}
+
+/// Changes the shared progress: reads the newest from storage (another tab may have written
+/// since), applies `change`, and writes it back if it changed. Then re-renders.
+async fn update_progress(
+    state: &Rc<RefCell<State>>,
+    change: impl FnOnce(&mut ClosureProgress) -> bool,
+) {
+    let mut progress = load_progress().await;
+    if change(&mut progress) {
+        if let Err(error) = ext_api::storage_set(ClosureProgress::STORAGE_KEY, &progress).await {
+            warn(&format!("could not save closing progress: {error}"));
+        }
+    }
+    state.borrow_mut().progress = progress;
+    log_failure(render(state, None));
+}
+
+/// Another tab (or this one) wrote to storage: reload what this page shows.
+fn stored_elsewhere(weak: &Weak<RefCell<State>>, keys: &[String]) {
+    let Some(state) = weak.upgrade() else { return };
+    let (backup_key, running) = {
+        let guard = state.borrow();
+        (storage_key(&guard.host), guard.run.is_some())
+    };
+    let progress_changed = keys.iter().any(|k| k == ClosureProgress::STORAGE_KEY);
+    // A run in this tab keeps its own copy of the backup up to date.
+    let backup_changed = !running && keys.contains(&backup_key);
+    if !progress_changed && !backup_changed {
+        return;
+    }
+    spawn_local(async move {
+        let mut changed = false;
+        if progress_changed {
+            let progress = load_progress().await;
+            let mut guard = state.borrow_mut();
+            changed |= guard.progress != progress;
+            guard.progress = progress;
+        }
+        if backup_changed {
+            let (host, kind) = {
+                let guard = state.borrow();
+                (guard.host.clone(), guard.page.kind)
+            };
+            if let Ok(saved) = backup_run::load_for_page(&host, kind).await {
+                let mut guard = state.borrow_mut();
+                if guard.run.is_none() {
+                    changed |= guard.saved != saved;
+                    guard.saved = saved;
+                }
+            }
+        }
+        if changed {
+            log_failure(render(&state, None));
+            recheck_page(&state);
+        }
+    });
+}
+
+/// How long the page must be still before it is read again, in ms: hydration and the
+/// page's own re-renders come in bursts.
+const RECHECK_DELAY_MS: u32 = 120;
+
+/// The page changed: read it again once it settles.
+fn schedule_recheck(weak: &Weak<RefCell<State>>) {
+    let Some(state) = weak.upgrade() else { return };
+    let kind = state.borrow().page.kind;
+    if !is_step_page(kind) && Asset::on_page(kind).is_none() {
+        return;
+    }
+    let weak = weak.clone();
+    let timer = Timeout::new(RECHECK_DELAY_MS, move || {
+        if let Some(state) = weak.upgrade() {
+            state.borrow_mut().recheck = None;
+            recheck_page(&state);
+        }
+    });
+    state.borrow_mut().recheck = Some(timer);
+}
+
+/// Reads what the page shows now: the money on a money page, and the step to point at on a
+/// closing page.
+fn recheck_page(state: &Rc<RefCell<State>>) {
+    read_money(state);
+    point(state);
+}
+
+fn read_money(state: &Rc<RefCell<State>>) {
+    let (asset, holding) = {
+        let guard = state.borrow();
+        let Some((asset, rule)) = Asset::on_page(guard.page.kind) else {
+            return;
+        };
+        let Some(root) = guard.doc.document_element() else {
+            return;
+        };
+        (asset, read_asset(rule, &WebNode(root)))
+    };
+    let today = today();
+    let mut progress = state.borrow().progress.clone();
+    if !progress.record(asset, holding.clone(), false, &today) {
+        return;
+    }
+    let state = state.clone();
+    spawn_local(async move {
+        update_progress(&state, move |p| p.record(asset, holding, false, &today)).await;
+    });
+}
+
+/// Points the ring at the control to use next, and keeps the panel's line in step.
+fn point(state: &Rc<RefCell<State>>) {
+    let kind = state.borrow().page.kind;
+    if !is_step_page(kind) {
+        let mut guard = state.borrow_mut();
+        guard.guide = None;
+        // A running backup points at the list's own controls; otherwise nothing is ringed.
+        if guard.run.is_none() {
+            guard.pointer = None;
+        }
+        return;
+    }
+    let open = state
+        .borrow()
+        .overlay
+        .as_ref()
+        .is_some_and(|o| o.pointer_layer().is_connected())
+        && presence(
+            state.borrow().page,
+            state.borrow().prefs.panel_dismissed,
+            state.borrow().here,
+        ) == Presence::Panel;
+    let found = {
+        let guard = state.borrow();
+        guard
+            .doc
+            .document_element()
+            .and_then(|root| current_step(kind, &WebNode(root)))
+    };
+    let line = found.as_ref().map(|p| p.step.callout);
+    let last = found.as_ref().is_some_and(|p| p.step.last);
+    let guide = Some((line, last));
+    let guide_changed = state.borrow().guide != guide;
+    state.borrow_mut().guide = guide;
+    match found {
+        Some(found) if open => {
+            let same = state
+                .borrow()
+                .pointer
+                .as_ref()
+                .is_some_and(|p| p.points_at(found.step.id.name(), &found.element.0));
+            if !same {
+                state.borrow_mut().pointer = None;
+                let pointer = new_pointer(state, found.step, found.element.0);
+                state.borrow_mut().pointer = pointer;
+            }
+            place_pointer(&state.borrow());
+        }
+        _ => state.borrow_mut().pointer = None,
+    }
+    if guide_changed {
+        let updated = {
+            let guard = state.borrow();
+            match (&guard.overlay, guide_line(&guard)) {
+                (Some(overlay), Some(line)) => overlay.update_guide(&ChromeI18n, &line),
+                _ => false,
+            }
+        };
+        if !updated && open {
+            // The panel has no guide section yet (first reading of the page): draw it.
+            log_failure(render(state, None));
+        }
+    }
+}
+
+/// Puts the ring where its control is now, and the panel where it doesn't cover it.
+fn place_pointer(state: &State) {
+    if let Some(pointer) = &state.pointer {
+        pointer.place();
+        if let Some(overlay) = &state.overlay {
+            overlay.keep_clear_of(pointer.target());
+        }
+    }
+}
+
+fn guide_line(state: &State) -> Option<crate::core::closing_view::GuideLine> {
+    let readiness = readiness(state);
+    ClosingView::new(
+        state.page.kind,
+        &readiness,
+        &state.progress,
+        state.guide,
+        0.0,
+        None,
+    )
+    .guide
+}
+
+fn new_pointer(
+    state: &Rc<RefCell<State>>,
+    step: &'static crate::core::guide_rules::GuideStep,
+    target: web_sys::Element,
+) -> Option<Pointer> {
+    let guard = state.borrow();
+    let overlay = guard.overlay.as_ref()?;
+    let line = guide_line(&guard)?;
+    let text = super::closing_panel::guide_text(&ChromeI18n, &line);
+    let on_click: Option<Box<dyn Fn()>> = step.last.then(|| {
+        let dispatch = dispatcher(Rc::downgrade(state));
+        Box::new(move || dispatch(Action::RequestMade)) as Box<dyn Fn()>
+    });
+    match Pointer::new(
+        overlay.pointer_layer(),
+        step.id.name(),
+        target,
+        &text,
+        on_click,
+    ) {
+        Ok(pointer) => Some(pointer),
+        Err(error) => {
+            warn(&format!("could not point: {error}"));
+            None
         }
     }
 }

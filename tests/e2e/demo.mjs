@@ -48,27 +48,42 @@ try {
   await eventually(() => fs.readdirSync(out).filter((n) => /^aliexpress-.*\.(json|csv|html)$/.test(n)).length === 4, "four exported files", 30_000);
 
   // 2. Other pages of the closing flow.
+  // The assistant rings the control to use next on each closing page; the money pages are read.
   const tour = [
-    ["04-account-settings", "https://accounts.aliexpress.com/user/organization/manage_person_profile.htm"],
-    ["05-delete-account", "https://privacy.aliexpress.com/home#/request/delete"],
-    ["06-wallet-launcher", "https://www.aliexpress.com/p/wallet-ui/index.html"],
-    ["07-strict-csp-notice", "https://www.aliexpress.com/p/order/index.html?fixture=strict-csp"],
+    ["04-account-hub-ring", "https://www.aliexpress.com/p/account/index.html"],
+    ["05-edit-profile-ring", "https://accounts.aliexpress.com/user/organization/manage_person_profile.htm"],
+    ["06-delete-account-ring", "https://privacy.aliexpress.com/home#/request/delete"],
+    ["07-coins-read", "https://www.aliexpress.com/p/coin-pc-index/mycoin.html"],
+    ["08-strict-csp-notice", "https://www.aliexpress.com/p/order/index.html?fixture=strict-csp"],
   ];
   for (const [name, url] of tour) {
     await visit(driver, url);
     await eventually(async () => (await presence(driver)) !== "none" || (await driver.executeScript(`return !!document.querySelector("#exit-assistant-notice")`)), `nothing appeared on ${url}`);
+    if (name.endsWith("-ring")) {
+      await eventually(() => driver.executeScript(`return document.querySelector("#exit-assistant-root")?.shadowRoot?.querySelector(".ring")?.dataset.step`), `the ring on ${url}`);
+      await new Promise((r) => setTimeout(r, 800));
+    }
     await shot(name);
   }
+  // The verdict now knows the coins.
+  await visit(driver, history.url);
+  await waitForPresence(driver, "panel");
+  await eventually(() => assistantText(driver, ".verdict li.money-left"), "the coins in the verdict");
+  await shot("09-verdict-with-money");
+  lines.push(`Verdict: ${await assistantText(driver, ".verdict .title")}`);
 
   // 3. The toolbar popup and the saved-backups page.
   await visit(driver, history.url);
   await openPopupFor(browser);
   const status = await popupStatus(driver);
-  await shot("08-popup");
+  await shot("10-popup");
   lines.push(`Toolbar popup: ${status.text}`);
   await browser.openExtensionPage("backup.html");
   await eventually(async () => (await driver.findElements(By.css("section.backup"))).length > 0, "the saved-backups page");
-  await shot("09-saved-backups");
+  await shot("11-saved-backups");
+  await browser.openExtensionPage("letter.html");
+  await eventually(async () => (await driver.findElements(By.css("#preview"))).length > 0, "the letter page");
+  await shot("12-letter");
 } finally {
   await driver.quit();
   await server.close();

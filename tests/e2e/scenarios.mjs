@@ -62,7 +62,7 @@ export function defineScenarios(browserName) {
       assert.equal(await dialog.getAccessibleName(), "Close-account assistant");
       assert.equal(await dialog.getAttribute("aria-modal"), "false");
       assert.equal(await assistantText(driver, ".where"), "You are on: Order list");
-      const steps = await driver.executeScript(`return [...document.querySelector("#exit-assistant-root").shadowRoot.querySelectorAll("ol li")].map((li) => li.textContent)`);
+      const steps = await driver.executeScript(`return [...document.querySelector("#exit-assistant-root").shadowRoot.querySelectorAll("ol.steps li .label")].map((li) => li.textContent)`);
       assert.deepEqual(steps, [
         "Back up your orders",
         "Settle pending orders and disputes",
@@ -70,6 +70,8 @@ export function defineScenarios(browserName) {
         "Close the account",
         "After closing",
       ]);
+      const states = await driver.executeScript(`return [...document.querySelector("#exit-assistant-root").shadowRoot.querySelectorAll("ol.steps li")].map((li) => li.dataset.state)`);
+      assert.deepEqual(states, ["current", "todo", "todo", "todo", "todo"], "nothing is done yet: backing up comes first");
       const position = await driver.executeScript(`return getComputedStyle(document.querySelector("#exit-assistant-root").shadowRoot.querySelector(".layer")).position`);
       assert.equal(position, "fixed", "the assistant's own CSS applies inside its shadow root");
       const file = await screenshot(driver, `${browserName}-order-list`);
@@ -196,7 +198,7 @@ export function defineScenarios(browserName) {
       const status = await popupStatus(driver);
       assert.deepEqual(
         { state: status.state, text: status.text, buttons: status.buttons },
-        { state: "running", text: "This is an AliExpress page: Order list", buttons: ["Open the assistant on this page", "Open saved backups"] },
+        { state: "running", text: "This is an AliExpress page: Order list", buttons: ["Open the assistant on this page", "Open saved backups", "Write a deletion letter"] },
       );
       await driver.findElement(By.xpath("//button[text()='Open the assistant on this page']")).click();
       await closePopup(driver, popup);
@@ -208,7 +210,7 @@ export function defineScenarios(browserName) {
       const popup = await openPopupFor(browser);
       const status = await popupStatus(driver);
       assert.equal(status.state, "not-aliexpress");
-      assert.deepEqual(status.buttons, ["Go to my AliExpress orders", "Open saved backups"]);
+      assert.deepEqual(status.buttons, ["Go to my AliExpress orders", "Open saved backups", "Write a deletion letter"]);
       await closePopup(driver, popup);
     });
 

@@ -35,7 +35,8 @@ function geckodriverPath() {
   return candidates.find((p) => p && fs.existsSync(p));
 }
 
-export async function launchChromium({ width = 1280, height = 900, downloads = downloadsDir("chromium") } = {}) {
+/** `lang` is the browser's UI language, which the extension's `_locales` follow. */
+export async function launchChromium({ width = 1280, height = 900, downloads = downloadsDir("chromium"), lang = "en-US" } = {}) {
   const dist = path.join(DIST, "chrome");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-chromium-"));
   const rules = [...FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`), "MAP * ~NOTFOUND"].join(", ");
@@ -48,14 +49,15 @@ export async function launchChromium({ width = 1280, height = 900, downloads = d
       "--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
       "--disable-quic", "--disable-features=DisableLoadExtensionCommandLineSwitch", `--user-data-dir=${profile}`, `--window-size=${width},${height}`,
       `--disable-extensions-except=${dist}`, `--load-extension=${dist}`,
-      `--host-resolver-rules=${rules}`, "--ignore-certificate-errors", "--lang=en-US",
+      `--host-resolver-rules=${rules}`, "--ignore-certificate-errors", `--lang=${lang}`,
     );
   if (process.env.E2E_BROWSER_LOG) { const { logging } = await import("selenium-webdriver"); const p = new logging.Preferences(); p.setLevel(logging.Type.BROWSER, logging.Level.ALL); options.setLoggingPrefs(p); }
   options.setUserPreferences({ "download.default_directory": downloads, "download.prompt_for_download": false, "download.directory_upgrade": true });
   const driver = await new Builder()
     .forBrowser("chrome")
     .setChromeOptions(options)
-    .setChromeService(new chrome.ServiceBuilder("/usr/bin/chromedriver"))
+    // On Linux, Chromium takes its UI language from the environment; --lang is for the rest.
+    .setChromeService(new chrome.ServiceBuilder("/usr/bin/chromedriver").setEnvironment({ ...process.env, LANGUAGE: lang.replace("-", "_"), LANG: `${lang.replace("-", "_")}.UTF-8` }))
     .build();
   const extensionBase = `chrome-extension://${chromiumExtensionId(dist)}/`;
   const openExtensionPage = async (page) => {
@@ -65,7 +67,7 @@ export async function launchChromium({ width = 1280, height = 900, downloads = d
   return { name: "chromium", driver, extensionBase, openExtensionPage, profile, downloads };
 }
 
-export async function launchFirefox({ width = 1280, height = 900 } = {}) {
+export async function launchFirefox({ width = 1280, height = 900, lang = "en-US" } = {}) {
   const dist = path.join(DIST, "firefox");
   const downloads = downloadsDir("firefox");
   const options = new firefox.Options()
@@ -76,7 +78,9 @@ export async function launchFirefox({ width = 1280, height = 900 } = {}) {
     // Every host resolves to this machine; the fixture server refuses what it doesn't serve.
     "network.dns.forceResolve": "127.0.0.1",
     "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-    "intl.accept_languages": "en-US",
+    "intl.accept_languages": lang,
+    // The UI language (a Debian langpack for anything but en-US).
+    "intl.locale.requested": lang,
     "app.update.enabled": false,
     "app.normandy.enabled": false,
     "browser.safebrowsing.malware.enabled": false,
@@ -103,7 +107,7 @@ export async function launchFirefox({ width = 1280, height = 900 } = {}) {
     "browser.download.useDownloadDir": true,
     "browser.download.always_ask_before_handling_new_types": false,
     "browser.download.manager.showWhenStarting": false,
-    "browser.helperApps.neverAsk.saveToDisk": "application/json,text/csv,text/html",
+    "browser.helperApps.neverAsk.saveToDisk": "application/json,text/csv,text/html,text/plain",
   };
   for (const [name, value] of Object.entries(prefs)) options.setPreference(name, value);
   // System access lets the harness open extension pages from the browser's chrome context.

@@ -3,9 +3,9 @@ import { LAUNCHERS } from "./browsers.mjs";
 import { startFixtureServer } from "./fixture-server.mjs";
 
 /** Starts the fixture server and the named browser with the extension loaded. */
-export async function openSession(browserName) {
+export async function openSession(browserName, options = {}) {
   const server = await startFixtureServer();
-  const browser = await LAUNCHERS[browserName]();
+  const browser = await LAUNCHERS[browserName](options);
   return { server, browser, driver: browser.driver };
 }
 

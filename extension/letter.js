@@ -1,0 +1,7 @@
+// The letter page: starts the Rust page (extension pages allow 'wasm-unsafe-eval').
+// letter.html loads the wasm-bindgen glue, which defines `wasm_bindgen`, just before this file.
+"use strict";
+
+wasm_bindgen({ module_or_path: "pkg/exit_assistant_bg.wasm" })
+  .then(() => wasm_bindgen.letter_page_main())
+  .catch((error) => console.error("[Exit Assistant] letter page failed:", error));

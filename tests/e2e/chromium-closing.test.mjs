@@ -1,0 +1,3 @@
+import { defineClosingScenarios } from "./closing-scenarios.mjs";
+
+defineClosingScenarios("chromium");
