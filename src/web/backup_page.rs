@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use crate::core::backup::{storage_key, Backup, STORAGE_PREFIX};
+use crate::core::backup::{storage_key, Backup};
 use crate::core::export::ExportKind;
 use crate::core::order::Order;
 use crate::core::parse::is_web_url;
@@ -24,18 +24,14 @@ use super::i18n::{summary_lines, ChromeI18n, Translate};
 /// Fills the page with every saved backup.
 pub async fn run() -> Result<(), WebError> {
     let doc = document()?;
+    // The page is in the browser's language (`_locales`), whatever its file says.
+    if let Some(root) = doc.document_element() {
+        root.set_attribute("lang", &ext_api::ui_language())?;
+    }
     let main = doc
         .get_element_by_id("backups")
         .ok_or_else(|| WebError::new("backup.html lacks #backups"))?;
-    let mut backups = Vec::new();
-    for (key, value) in ext_api::storage_with_prefix(STORAGE_PREFIX).await? {
-        match serde_wasm_bindgen::from_value::<Backup>(value) {
-            Ok(backup) => backups.push(backup),
-            Err(error) => web_sys::console::warn_1(
-                &format!("[Exit Assistant] {key} is unreadable: {error}").into(),
-            ),
-        }
-    }
+    let backups = super::backup_run::load_all().await?;
     render(&main, backups)
 }
 

@@ -63,6 +63,20 @@ pub async fn load_for_page(host: &str, kind: PageKind) -> Result<Option<Backup>,
         .find(|b| b.in_progress))
 }
 
+/// Every saved backup, of every host. Unreadable ones are skipped with a warning.
+pub async fn load_all() -> Result<Vec<Backup>, WebError> {
+    let mut backups = Vec::new();
+    for (key, value) in ext_api::storage_with_prefix(STORAGE_PREFIX).await? {
+        match serde_wasm_bindgen::from_value::<Backup>(value) {
+            Ok(backup) => backups.push(backup),
+            Err(error) => web_sys::console::warn_1(
+                &format!("[Exit Assistant] {key} is unreadable: {error}").into(),
+            ),
+        }
+    }
+    Ok(backups)
+}
+
 async fn save(backup: &Backup) -> Result<(), WebError> {
     ext_api::storage_set(&storage_key(&backup.site), backup).await
 }

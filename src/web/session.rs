@@ -13,8 +13,8 @@ use wasm_bindgen_futures::spawn_local;
 use web_sys::Document;
 
 use crate::core::assistant::{presence, site_notice, AssistantPrefs, Presence, UserChoice};
-use crate::core::backup::storage_key;
 use crate::core::backup::Backup;
+use crate::core::backup::{storage_key, STORAGE_PREFIX};
 use crate::core::backup_view::{done_view, idle_view, BackupView, PanelView, Progress};
 use crate::core::closing_view::ClosingView;
 use crate::core::closure::{ClosureProgress, DeletionRequest};
@@ -57,6 +57,9 @@ struct State {
     here: UserChoice,
     /// This host's saved backup, as last loaded or written.
     saved: Option<Backup>,
+    /// The other hosts' backups: one account's orders may be read on `www.` and `pt.`, and
+    /// the closing pages live on other hosts still.
+    others: Vec<Backup>,
     run: Option<Run>,
     /// The last run's end, shown until the next start.
     finished: Option<(Ending, Option<Text>)>,
@@ -105,6 +108,7 @@ impl PageSession {
                 None
             });
         let progress = load_progress().await;
+        let others = load_others(&host).await;
         let state = State {
             doc: doc.clone(),
             page,
@@ -115,6 +119,7 @@ impl PageSession {
             finished: None,
             overlay: None,
             host,
+            others,
             progress,
             pointer: None,
             guide: None,
@@ -241,9 +246,9 @@ fn backup_view(state: &State) -> BackupView {
 /// reading wins: it is the newest).
 fn readiness(state: &State) -> Readiness {
     let mut orders: BTreeMap<String, Order> = BTreeMap::new();
-    if let Some(saved) = &state.saved {
+    for backup in state.others.iter().chain(&state.saved) {
         orders.extend(
-            saved
+            backup
                 .orders
                 .values()
                 .map(|s| (s.order.id.clone(), s.order.clone())),
@@ -264,7 +269,11 @@ fn readiness(state: &State) -> Readiness {
             );
         }
     }
-    let complete = state.saved.as_ref().is_some_and(Backup::is_complete);
+    let complete = state
+        .others
+        .iter()
+        .chain(&state.saved)
+        .any(Backup::is_complete);
     let mut readiness = assess(
         &orders.into_values().collect::<Vec<_>>(),
         complete,
@@ -538,6 +547,16 @@ fn answer(weak: &Weak<RefCell<State>>, message: JsValue) -> Option<JsValue> {
     }
 }
 
+/// Every other host's saved backup.
+async fn load_others(host: &str) -> Vec<Backup> {
+    let mut all = backup_run::load_all().await.unwrap_or_else(|error| {
+        warn(&format!("saved backups unreadable: {error}"));
+        Vec::new()
+    });
+    all.retain(|b| b.site != host);
+    all
+}
+
 /// Reads the shared closing progress; a damaged record reads as none, with a warning.
 async fn load_progress() -> ClosureProgress {
     ext_api::storage_get::<ClosureProgress>(ClosureProgress::STORAGE_KEY)
@@ -575,7 +594,10 @@ fn stored_elsewhere(weak: &Weak<RefCell<State>>, keys: &[String]) {
     let progress_changed = keys.iter().any(|k| k == ClosureProgress::STORAGE_KEY);
     // A run in this tab keeps its own copy of the backup up to date.
     let backup_changed = !running && keys.contains(&backup_key);
-    if !progress_changed && !backup_changed {
+    let others_changed = keys
+        .iter()
+        .any(|k| k.starts_with(STORAGE_PREFIX) && *k != backup_key);
+    if !progress_changed && !backup_changed && !others_changed {
         return;
     }
     spawn_local(async move {
@@ -585,6 +607,13 @@ fn stored_elsewhere(weak: &Weak<RefCell<State>>, keys: &[String]) {
             let mut guard = state.borrow_mut();
             changed |= guard.progress != progress;
             guard.progress = progress;
+        }
+        if others_changed {
+            let host = state.borrow().host.clone();
+            let others = load_others(&host).await;
+            let mut guard = state.borrow_mut();
+            changed |= guard.others != others;
+            guard.others = others;
         }
         if backup_changed {
             let (host, kind) = {
