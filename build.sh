@@ -4,6 +4,7 @@
 #   ./build.sh          build dist/chrome/, dist/firefox/ and their store zips
 #   ./build.sh demo     build, then run the extension in headless Chromium on bundled sample pages
 #   ./build.sh test     quality gate and all three test tiers, in Chromium and Firefox
+#   ./build.sh bench    build, then measure size and speed in headless Chromium (docs/benchmarks.md)
 #
 # Each command first installs what is missing: Debian packages, the wasm32 target, the
 # wasm-bindgen CLI at the version Cargo.lock names, geckodriver, and the test harness's locked
@@ -85,12 +86,19 @@ build() {
   version=$(awk -F'"' '/^version = /{print $2; exit}' Cargo.toml)
   [ "$(jq -r .version manifest.json)" = "$version" ] || die "manifest.json version differs from Cargo.toml ($version)"
 
-  step "building the WASM (release, optimised for size)"
-  # Remapped paths keep the build machine's directories out of the binary (reproducible builds).
-  RUSTFLAGS="--remap-path-prefix=$ROOT=/build --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo" \
-    cargo build --locked --release --lib --target wasm32-unknown-unknown
-  rm -rf dist && mkdir -p dist/pkg
-  wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section --out-dir dist/pkg target/wasm32-unknown-unknown/release/exit_assistant.wasm
+  rm -rf dist && mkdir -p dist
+  # Two WASMs from one crate: pkg/ is what every AliExpress page loads (the content script);
+  # pkg-pages/ is what the extension's own pages and the background load.
+  local feature
+  for feature in content pages; do
+    step "building the $feature WASM (release, optimised for size)"
+    # Remapped paths keep the build machine's directories out of the binary (reproducible builds).
+    RUSTFLAGS="--remap-path-prefix=$ROOT=/build --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo" \
+      cargo build --locked --release --lib --target wasm32-unknown-unknown --no-default-features --features "$feature"
+    local out_pkg=dist/pkg
+    [ "$feature" = pages ] && out_pkg=dist/pkg-pages
+    wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section --out-dir "$out_pkg" target/wasm32-unknown-unknown/release/exit_assistant.wasm
+  done
 
   for browser in chrome firefox; do
     step "assembling dist/$browser"
@@ -101,6 +109,7 @@ build() {
       mkdir -p "$out/$(dirname "$f")" && cp "extension/$f" "$out/$f"
     done
     cp -r dist/pkg "$out/pkg"
+    cp -r dist/pkg-pages "$out/pkg-pages"
     if [ "$browser" = chrome ]; then
       jq 'del(.background.scripts, .browser_specific_settings)' manifest.json > "$out/manifest.json"
     else
@@ -108,10 +117,24 @@ build() {
     fi
     deterministic_zip "$out" "dist/$name-$version-$browser.zip"
   done
-  rm -rf dist/pkg
+  rm -rf dist/pkg dist/pkg-pages
   step "built"
   ls -l dist/*.zip
-  printf 'WASM: %s bytes (%s gzipped)\n' "$(wc -c < dist/chrome/pkg/exit_assistant_bg.wasm)" "$(gzip -9n < dist/chrome/pkg/exit_assistant_bg.wasm | wc -c)"
+  printf 'WASM for AliExpress pages: %s bytes (%s gzipped)\n' "$(wc -c < dist/chrome/pkg/exit_assistant_bg.wasm)" "$(gzip -9n < dist/chrome/pkg/exit_assistant_bg.wasm | wc -c)"
+  printf 'WASM for the extension pages: %s bytes (%s gzipped)\n' "$(wc -c < dist/chrome/pkg-pages/exit_assistant_bg.wasm)" "$(gzip -9n < dist/chrome/pkg-pages/exit_assistant_bg.wasm | wc -c)"
+}
+
+# --- benchmark ----------------------------------------------------------------------------
+
+bench() { # figures from the release build in real Chromium, into docs/benchmarks.md
+  build
+  ensure_browser_tools
+  step "building the benchmark's WASM (the content build, with the parser exported)"
+  cargo build --locked --release --lib --target wasm32-unknown-unknown --no-default-features --features content,bench
+  rm -rf target/bench && mkdir -p target/bench
+  wasm-bindgen --target no-modules --no-typescript --out-dir target/bench/pkg target/wasm32-unknown-unknown/release/exit_assistant.wasm
+  step "measuring in headless Chromium (a few minutes)"
+  node "$E2E/bench.mjs"
 }
 
 # --- testing ----------------------------------------------------------------------------
@@ -178,6 +201,9 @@ run_tests() {
   gate "cargo fmt" cargo fmt --check
   gate "clippy (native)" cargo clippy --locked --all-targets -- -D warnings
   gate "clippy (wasm32)" cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+  # Each shipped WASM alone, so neither leans on code only the other has.
+  gate "clippy (wasm32, content only)" cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features --features content -- -D warnings
+  gate "clippy (wasm32, pages only)" cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features --features pages -- -D warnings
   gate "fixtures up to date" node tests/fixtures/histories/generate.mjs --check
   gate "addons-linter (Firefox build)" "$E2E/node_modules/.bin/addons-linter" --output text dist/firefox
 
@@ -206,5 +232,6 @@ case "${1:-build}" in
   build) build ;;
   demo) demo ;;
   test) run_tests ;;
-  *) die "unknown command '$1' (use: build, demo, test)" ;;
+  bench) bench ;;
+  *) die "unknown command '$1' (use: build, demo, test, bench)" ;;
 esac

@@ -1,14 +1,28 @@
-// Background (Chrome service worker / Firefox event page). It does two small jobs for the
-// content script, which can't do them itself:
+// Background (Chrome service worker / Firefox event page). It does what the content script
+// can't do itself:
 // - mark the toolbar button of a tab where the page blocked the assistant, so the user can
 //   see why in the popup (tab badges reset by themselves when the tab navigates);
-// - open the letter page in a new tab (content scripts can't open extension pages).
+// - open the letter page in a new tab (content scripts can't open extension pages);
+// - make the panel's exports (JSON, CSVs, report) with the extension pages' WASM, so the
+//   WASM every AliExpress page loads stays small.
 "use strict";
+
+// Firefox lists the glue before this file in the manifest; Chrome's service worker imports it.
+if (typeof wasm_bindgen === "undefined") importScripts("pkg-pages/exit_assistant.js");
+
+let pagesWasm = null;
+const pages = () => (pagesWasm ??= wasm_bindgen({ module_or_path: chrome.runtime.getURL("pkg-pages/exit_assistant_bg.wasm") }));
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const tabId = sender.tab?.id;
   if (message?.type === "open-letter") {
     chrome.tabs.create({ url: chrome.runtime.getURL("letter.html"), openerTabId: tabId }, () => sendResponse(true));
+    return true;
+  }
+  if (message?.type === "export") {
+    pages()
+      .then(() => wasm_bindgen.export_saved(message))
+      .then(sendResponse, (error) => sendResponse({ error: String(error) }));
     return true;
   }
   if (message?.type !== "page-blocked" || tabId === undefined) return;

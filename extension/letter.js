@@ -2,6 +2,6 @@
 // letter.html loads the wasm-bindgen glue, which defines `wasm_bindgen`, just before this file.
 "use strict";
 
-wasm_bindgen({ module_or_path: "pkg/exit_assistant_bg.wasm" })
+wasm_bindgen({ module_or_path: "pkg-pages/exit_assistant_bg.wasm" })
   .then(() => wasm_bindgen.letter_page_main())
   .catch((error) => console.error("[Exit Assistant] letter page failed:", error));

@@ -168,7 +168,8 @@ mod tests {
 }
 
 /// The files a backup can be downloaded as.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ExportKind {
     /// The lossless JSON file.
     Json,

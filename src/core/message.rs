@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::export::ExportKind;
 use super::page::Recognition;
 
 /// What the popup asks of the content script.
@@ -42,9 +43,29 @@ pub struct StatusReply {
 /// What a content script asks of the background script (`chrome.runtime.sendMessage`);
 /// `extension/background.js` handles these by hand, so the shape is tested in
 /// `tests/messages.rs`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ToBackground {
     /// Open the letter page in a new tab (content scripts can't open extension pages).
     OpenLetter,
+    /// Make one export of a saved backup; the reply is an [`ExportedFile`]. The exports live
+    /// in the extension pages' WASM, which the background loads, so every AliExpress page
+    /// loads less.
+    Export {
+        /// The backup's host.
+        site: String,
+        /// Which file.
+        kind: ExportKind,
+    },
+}
+
+/// A file made by the background, for the content script to offer as a download.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportedFile {
+    /// File name.
+    pub name: String,
+    /// MIME type.
+    pub mime: String,
+    /// Content.
+    pub content: String,
 }

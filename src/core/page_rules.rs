@@ -110,7 +110,17 @@ const fn rule(
         host,
         path,
         fragment_prefix: None,
-        examples,
+        examples: only_for_tests(examples),
+    }
+}
+
+/// Example URLs are for the native tests; the shipped WASM leaves them out (a few KB that
+/// every AliExpress page would load).
+const fn only_for_tests(examples: &'static [&'static str]) -> &'static [&'static str] {
+    if cfg!(target_arch = "wasm32") {
+        &[]
+    } else {
+        examples
     }
 }
 
@@ -202,10 +212,10 @@ pub static PAGE_RULES: &[PageRule] = &[
         host: Service("privacy"),
         path: PathIs::Any,
         fragment_prefix: Some("/request/delete"),
-        examples: &[
+        examples: only_for_tests(&[
             "https://privacy.aliexpress.com/home#/request/delete",
             "https://privacy.aliexpress.com/home?spm=a2g0o.home#/request/delete?step=2",
-        ],
+        ]),
     },
     rule(DeactivateAccount, Sites::All, Service("accounts"), Exact("/user/organization/deactive_account.htm"), &[
         "https://accounts.aliexpress.com/user/organization/deactive_account.htm",

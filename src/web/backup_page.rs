@@ -31,7 +31,7 @@ pub async fn run() -> Result<(), WebError> {
     let main = doc
         .get_element_by_id("backups")
         .ok_or_else(|| WebError::new("backup.html lacks #backups"))?;
-    let backups = super::backup_run::load_all().await?;
+    let backups = super::saved::load_all().await?;
     render(&main, backups)
 }
 

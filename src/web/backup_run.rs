@@ -7,7 +7,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlIFrameElement, HtmlSelectElement};
 
-use crate::core::backup::{storage_key, Backup, STORAGE_PREFIX};
+use crate::core::backup::Backup;
 use crate::core::backup_view::{Activity, Progress};
 use crate::core::collect::{Collector, ListObservation, MoreButton, Next, TimeFilter};
 use crate::core::list_rules::{LIST_CONTROLS, LIST_LAYOUTS};
@@ -18,7 +18,8 @@ use crate::core::text::Text;
 
 use super::dom::{element, WebNode};
 use super::error::WebError;
-use super::ext_api;
+use super::perf;
+use super::saved::{load, save};
 use super::wait::{sleep, until};
 
 /// AliExpress shows a slider captcha to fast clients: at least this long between presses.
@@ -43,42 +44,6 @@ pub enum Ending {
     Stopped,
     /// The page stopped responding, or the captcha was never solved.
     Stalled,
-}
-
-/// Loads the host's saved backup, if any.
-pub async fn load(host: &str) -> Result<Option<Backup>, WebError> {
-    ext_api::storage_get::<Backup>(&storage_key(host)).await
-}
-
-/// The backup a page should show: its host's, or, on a sign-in page (another host), one that
-/// was interrupted, so the user learns the sign-out stopped it.
-pub async fn load_for_page(host: &str, kind: PageKind) -> Result<Option<Backup>, WebError> {
-    if kind != PageKind::Login {
-        return load(host).await;
-    }
-    let all = ext_api::storage_with_prefix(STORAGE_PREFIX).await?;
-    Ok(all
-        .into_iter()
-        .filter_map(|(_, value)| serde_wasm_bindgen::from_value::<Backup>(value).ok())
-        .find(|b| b.in_progress))
-}
-
-/// Every saved backup, of every host. Unreadable ones are skipped with a warning.
-pub async fn load_all() -> Result<Vec<Backup>, WebError> {
-    let mut backups = Vec::new();
-    for (key, value) in ext_api::storage_with_prefix(STORAGE_PREFIX).await? {
-        match serde_wasm_bindgen::from_value::<Backup>(value) {
-            Ok(backup) => backups.push(backup),
-            Err(error) => web_sys::console::warn_1(
-                &format!("[Exit Assistant] {key} is unreadable: {error}").into(),
-            ),
-        }
-    }
-    Ok(backups)
-}
-
-async fn save(backup: &Backup) -> Result<(), WebError> {
-    ext_api::storage_set(&storage_key(&backup.site), backup).await
 }
 
 fn now() -> String {
@@ -200,10 +165,13 @@ async fn run_to_end(
         if seen.time_filter != TimeFilter::Shorter {
             backup.stated_count = stated_count(&doc).or(backup.stated_count);
         }
+        perf::mark("exit-assistant:step-start");
         let page = parse_order_list(&WebNode(root.clone()), &url);
         if backup.add_listed(&page.orders, &now()) > 0 {
             save(&backup).await?;
         }
+        perf::measure("exit-assistant:step", "exit-assistant:step-start");
+        perf::mark_wasm_memory();
         report(&backup, progress(&backup, Activity::ReadingList));
         let stop_for_wait = stop.clone();
         let doc_for_wait = doc.clone();

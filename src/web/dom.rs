@@ -77,6 +77,12 @@ impl crate::core::dom::DomNode for WebNode {
             .collect()
     }
 
+    /// The first match only: `querySelector`, not a whole list (the parser asks this for every
+    /// field of every card).
+    fn select(&self, selector: &str) -> Option<Self> {
+        self.0.query_selector(selector).ok().flatten().map(WebNode)
+    }
+
     fn text(&self) -> String {
         self.0.text_content().unwrap_or_default()
     }

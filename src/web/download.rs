@@ -4,8 +4,10 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
+#[cfg(feature = "pages")]
 use crate::core::backup::Backup;
 use crate::core::export::ExportKind;
+use crate::core::message::ExportedFile;
 
 use super::dom::{document, element};
 use super::error::WebError;
@@ -40,12 +42,46 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), WebErr
 }
 
 /// Names every backup file.
+#[cfg(feature = "pages")]
 pub const GENERATOR: &str = concat!("Exit Assistant for AliExpress ", env!("CARGO_PKG_VERSION"));
 
-/// Downloads a backup as one kind of file, dated today.
-pub fn download_backup(backup: &Backup, kind: ExportKind) -> Result<(), WebError> {
+/// A backup as one kind of file, dated today.
+#[cfg(feature = "pages")]
+pub fn export(backup: &Backup, kind: ExportKind) -> ExportedFile {
     let now = String::from(js_sys::Date::new_0().to_iso_string());
     let file = backup.to_file(&now, GENERATOR);
-    let (name, mime, content) = kind.render(&file, &now[..10]);
-    download(&name, mime, &content)
+    let (name, mime, content) = kind.render(&file, now.get(..10).unwrap_or_default());
+    ExportedFile {
+        name,
+        mime: mime.to_owned(),
+        content,
+    }
+}
+
+/// Downloads a backup as one kind of file, dated today.
+#[cfg(feature = "pages")]
+pub fn download_backup(backup: &Backup, kind: ExportKind) -> Result<(), WebError> {
+    let file = export(backup, kind);
+    download(&file.name, &file.mime, &file.content)
+}
+
+/// The background's side of [`crate::core::message::ToBackground::Export`]: the saved backup
+/// of `site`, as one kind of file.
+#[cfg(feature = "pages")]
+pub async fn export_saved(site: &str, kind: ExportKind) -> Result<ExportedFile, WebError> {
+    let backup = super::saved::load(site)
+        .await?
+        .ok_or_else(|| WebError::new("no saved backup"))?;
+    Ok(export(&backup, kind))
+}
+
+/// The content script's side: asks the background for the file, then offers it.
+#[cfg(feature = "content")]
+pub async fn download_via_background(site: &str, kind: ExportKind) -> Result<(), WebError> {
+    let request = crate::core::message::ToBackground::Export {
+        site: site.to_owned(),
+        kind,
+    };
+    let file: ExportedFile = super::ext_api::ask_background(&request).await?;
+    download(&file.name, &file.mime, &file.content)
 }

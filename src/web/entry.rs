@@ -1,13 +1,18 @@
 //! The only functions JavaScript calls: one per extension context.
 
+#[cfg(feature = "content")]
 use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
+#[cfg(feature = "content")]
 use wasm_bindgen_futures::spawn_local;
 
+#[cfg(feature = "content")]
 use super::dom::document;
+#[cfg(feature = "content")]
 use super::session::PageSession;
 
+#[cfg(feature = "content")]
 thread_local! {
     /// The page's session. Kept for the life of the page; replacing it drops the old one,
     /// which removes everything it created.
@@ -15,6 +20,7 @@ thread_local! {
 }
 
 /// Content-script entry point, called by `extension/loader.js` once the WASM is ready.
+#[cfg(feature = "content")]
 #[wasm_bindgen]
 pub fn content_main() -> Result<(), JsValue> {
     let doc = document()?;
@@ -28,6 +34,7 @@ pub fn content_main() -> Result<(), JsValue> {
 }
 
 /// Toolbar-popup entry point, called by `extension/popup.js`.
+#[cfg(feature = "pages")]
 #[wasm_bindgen]
 pub async fn popup_main() -> Result<(), JsValue> {
     super::popup::run()
@@ -36,6 +43,7 @@ pub async fn popup_main() -> Result<(), JsValue> {
 }
 
 /// Saved-backups page entry point, called by `extension/backup.js`.
+#[cfg(feature = "pages")]
 #[wasm_bindgen]
 pub async fn backup_page_main() -> Result<(), JsValue> {
     super::backup_page::run()
@@ -44,11 +52,35 @@ pub async fn backup_page_main() -> Result<(), JsValue> {
 }
 
 /// Letter page entry point, called by `extension/letter.js`.
+#[cfg(feature = "pages")]
 #[wasm_bindgen]
 pub async fn letter_page_main() -> Result<(), JsValue> {
     super::letter_page::run()
         .await
         .map_err(|e| JsValue::from_str(&e.message))
+}
+
+/// Background entry point for [`crate::core::message::ToBackground::Export`], called by
+/// `extension/background.js`: resolves to an `ExportedFile`.
+#[cfg(feature = "pages")]
+#[wasm_bindgen]
+pub async fn export_saved(message: JsValue) -> Result<JsValue, JsValue> {
+    use crate::core::message::ToBackground;
+    let Ok(ToBackground::Export { site, kind }) = serde_wasm_bindgen::from_value(message) else {
+        return Err(JsValue::from_str("not an export request"));
+    };
+    let file = super::download::export_saved(&site, kind).await?;
+    Ok(super::ext_api::to_js(&file)?)
+}
+
+/// For `./build.sh bench` only (never shipped): parses the order cards under `root` as the
+/// backup does, and returns how many orders it read.
+#[cfg(feature = "bench")]
+#[wasm_bindgen]
+pub fn bench_parse_list(root: web_sys::Element, url: &str) -> usize {
+    crate::core::parse::parse_order_list(&super::dom::WebNode(root), url)
+        .orders
+        .len()
 }
 
 impl From<super::error::WebError> for JsValue {

@@ -249,6 +249,20 @@ pub fn ui_language() -> String {
         .unwrap_or_else(|| "en".into())
 }
 
+/// Sends a message to the background script and returns its reply; a reply of the form
+/// `{error}` is an error.
+pub async fn ask_background<Q: Serialize, R: DeserializeOwned>(message: &Q) -> Result<R, WebError> {
+    let message = to_js(message)?;
+    let reply = call(|cb| runtime_send_message_raw(&message, cb)).await?;
+    if let Some(error) = Reflect::get(&reply, &"error".into())
+        .ok()
+        .and_then(|e| e.as_string())
+    {
+        return Err(WebError::new(&error));
+    }
+    Ok(serde_wasm_bindgen::from_value(reply)?)
+}
+
 /// Sends a message to the background script and waits for it to be handled.
 pub async fn send_to_background<Q: Serialize>(message: &Q) -> Result<(), WebError> {
     let message = to_js(message)?;

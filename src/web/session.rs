@@ -18,7 +18,6 @@ use crate::core::backup::{storage_key, STORAGE_PREFIX};
 use crate::core::backup_view::{done_view, idle_view, BackupView, PanelView, Progress};
 use crate::core::closing_view::ClosingView;
 use crate::core::closure::{ClosureProgress, DeletionRequest};
-use crate::core::export::ExportKind;
 use crate::core::guide::{current_step, is_step_page, Route};
 use crate::core::message::{AssistantState, Request, StatusReply};
 use crate::core::money_left::{read_asset, Asset, Holding};
@@ -31,12 +30,13 @@ use crate::core::text::Text;
 
 use super::backup_run::{self, Ending};
 use super::dom::{page_shows, WebNode};
-use super::download::download_backup;
+use super::download::download_via_background;
 use super::error::{log_failure, WebError};
 use super::ext_api::{self, MessageListener, StorageListener};
 use super::i18n::{ChromeI18n, Translate};
 use super::overlay::{Action, Dispatch, Overlay};
 use super::pointer::Pointer;
+use super::saved;
 use super::watch::PageWatch;
 
 /// When a page's kind depends on what it shows, re-check after these delays (ms): the new
@@ -101,7 +101,7 @@ impl PageSession {
             .and_then(|l| l.host().ok())
             .unwrap_or_default();
         let page = recognise_document(&doc);
-        let saved = backup_run::load_for_page(&host, page.kind)
+        let saved = saved::load_for_page(&host, page.kind)
             .await
             .unwrap_or_else(|error| {
                 warn(&format!("saved backup unreadable: {error}"));
@@ -129,6 +129,7 @@ impl PageSession {
             && state.saved.as_ref().is_some_and(|b| b.continue_paging);
         let state = Rc::new(RefCell::new(state));
         render(&state, None)?;
+        super::perf::mark("exit-assistant:panel");
         if carry_on {
             // The backup pressed "Next" on the previous page of the old layout.
             let state = state.clone();
@@ -360,7 +361,10 @@ fn dispatcher(weak: Weak<RefCell<State>>) -> Dispatch {
                         run.stop.set(true);
                     }
                 }
-                Action::Download(kind) => log_failure(download_saved(&state.borrow(), kind)),
+                Action::Download(kind) => {
+                    let site = state.borrow().host.clone();
+                    log_failure(download_via_background(&site, kind).await);
+                }
                 Action::ConfirmAsset(asset, zero) => {
                     let holding = if zero {
                         Holding::Zero
@@ -521,13 +525,6 @@ async fn start_backup(state: &Rc<RefCell<State>>) {
     log_failure(render(state, Some(".result")));
 }
 
-fn download_saved(state: &State, kind: ExportKind) -> Result<(), WebError> {
-    let Some(backup) = &state.saved else {
-        return Err(WebError::new("no saved backup"));
-    };
-    download_backup(backup, kind)
-}
-
 /// Answers the toolbar popup.
 fn answer(weak: &Weak<RefCell<State>>, message: JsValue) -> Option<JsValue> {
     let request: Request = serde_wasm_bindgen::from_value(message).ok()?;
@@ -549,7 +546,7 @@ fn answer(weak: &Weak<RefCell<State>>, message: JsValue) -> Option<JsValue> {
 
 /// Every other host's saved backup.
 async fn load_others(host: &str) -> Vec<Backup> {
-    let mut all = backup_run::load_all().await.unwrap_or_else(|error| {
+    let mut all = saved::load_all().await.unwrap_or_else(|error| {
         warn(&format!("saved backups unreadable: {error}"));
         Vec::new()
     });
@@ -620,7 +617,7 @@ fn stored_elsewhere(weak: &Weak<RefCell<State>>, keys: &[String]) {
                 let guard = state.borrow();
                 (guard.host.clone(), guard.page.kind)
             };
-            if let Ok(saved) = backup_run::load_for_page(&host, kind).await {
+            if let Ok(saved) = saved::load_for_page(&host, kind).await {
                 let mut guard = state.borrow_mut();
                 if guard.run.is_none() {
                     changed |= guard.saved != saved;

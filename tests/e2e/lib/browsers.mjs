@@ -36,10 +36,11 @@ function geckodriverPath() {
 }
 
 /** `lang` is the browser's UI language, which the extension's `_locales` follow. */
-export async function launchChromium({ width = 1280, height = 900, downloads = downloadsDir("chromium"), lang = "en-US" } = {}) {
+/** `loopback` lets pages on 127.0.0.1 load (the benchmark's own page); tests never set it. */
+export async function launchChromium({ width = 1280, height = 900, downloads = downloadsDir("chromium"), lang = "en-US", loopback = false } = {}) {
   const dist = path.join(DIST, "chrome");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-chromium-"));
-  const rules = [...FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`), "MAP * ~NOTFOUND"].join(", ");
+  const rules = [...FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`), "MAP * ~NOTFOUND", ...(loopback ? ["EXCLUDE 127.0.0.1"] : [])].join(", ");
   const options = new chrome.Options()
     // The binary itself, not Debian's /usr/bin/chromium wrapper: the wrapper's
     // /etc/chromium.d/extensions adds an empty --load-extension= ahead of ours, and the first wins.
