@@ -212,5 +212,49 @@ export function defineBackupScenarios(browserName) {
       }
     });
 
+    it("keeps hostile page text as text: nothing runs or is injected in the page, the panel, the backup page or the report, and CSV cells stay neutral", { timeout: 300_000 }, async () => {
+      const history = HISTORIES.find((h) => h.name === "hostile");
+      const file = await backUpAndDownload(browser, history.url);
+      assert.deepEqual(file.orders, expectedOrders("hostile"), "kept exactly");
+      // Markup anywhere in the DOM, or a payload's handler having run in the page.
+      const injected = () => driver.executeScript(`
+        const roots = [document, document.querySelector("#exit-assistant-root")?.shadowRoot].filter(Boolean);
+        return { pwned: window.__pwned ?? null,
+                 elements: roots.reduce((n, r) => n + r.querySelectorAll("img[src=x], iframe, [onerror], [onload]").length, 0) };`);
+      assert.deepEqual(await injected(), { pwned: null, elements: 0 }, "the page and the panel");
+      const pending = await driver.executeScript(`return [...document.querySelector("#exit-assistant-root").shadowRoot.querySelectorAll(".verdict li.pending li")].map((li) => li.textContent).join(" ")`);
+      assert.ok(pending.includes("<script>window.__pwned='script'</script> Shipped"), "an unknown status is shown, as text");
+
+      const fresh = async (label, pattern) => {
+        const before = new Set(fs.readdirSync(browser.downloads));
+        await press(driver, label);
+        const name = await eventually(() => fs.readdirSync(browser.downloads).find((n) => !before.has(n) && pattern.test(n) && !/\.(crdownload|part)$/.test(n)), `a new download for ${label}`);
+        return downloaded(browser.downloads, exactly(name));
+      };
+      const unsafeCell = /(^|,)"?[=+@-]/m;
+      for (const [label, pattern] of [["Download CSV (orders)", /\.csv$/], ["Download CSV (items)", /\.csv$/]]) {
+        const csv = fs.readFileSync(await fresh(label, pattern), "utf8").replace(/^\ufeff/, "");
+        assert.doesNotMatch(csv, unsafeCell, `${label}: every cell that could start a formula is neutralised`);
+        if (label.includes("items")) assert.ok(csv.includes(`"'=HYPERLINK(""https://evil.example"",""click"")`), "the formula is kept, neutralised");
+      }
+      const report = await fresh("Download report", /\.html$/);
+      const page = await driver.getWindowHandle();
+      await driver.switchTo().newWindow("tab");
+      await driver.get(`file://${report}`);
+      assert.deepEqual(await injected(), { pwned: null, elements: 0 }, "the report");
+      assert.ok((await driver.findElement(By.css("body")).getText()).includes(`<img src=x onerror="window.__pwned='img'"> Store`));
+      await driver.close();
+      await driver.switchTo().window(page);
+
+      await browser.openExtensionPage("backup.html");
+      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='it.aliexpress.com']")))[0], 10_000);
+      await section.findElement(By.css("button.show")).click();
+      await eventually(async () => (await visibleRows(driver, "section.backup[data-site='it.aliexpress.com'] tbody tr")) === expectedOrders("hostile").length, "the orders are listed");
+      assert.deepEqual(await injected(), { pwned: null, elements: 0 }, "the backup page");
+      assert.ok((await section.getText()).includes("=HYPERLINK("));
+      await driver.close();
+      await driver.switchTo().window(page);
+    });
+
   });
 }
