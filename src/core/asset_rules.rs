@@ -5,6 +5,14 @@
 //! of plain words from class names (never hashed ones). When none matches, the assistant says
 //! it couldn't read the page and asks the user to check and confirm.
 
+/// Where the user checks each asset [V: reference section 1.2]. Gift cards have no known page
+/// in the current site; their balance is expected in the wallet [G].
+pub const WALLET_URL: &str = "https://www.aliexpress.com/p/wallet-ui/index.html";
+/// The coin balance page.
+pub const COINS_URL: &str = "https://www.aliexpress.com/p/coin-pc-index/mycoin.html";
+/// The user's coupons.
+pub const COUPONS_URL: &str = "https://www.aliexpress.com/p/my-coupons/index.html";
+
 /// How to read one page.
 #[derive(Debug)]
 pub struct AssetRule {

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::asset_rules::{AssetRule, COINS, COUPONS, WALLET};
+use super::asset_rules::{AssetRule, COINS, COINS_URL, COUPONS, COUPONS_URL, WALLET, WALLET_URL};
 use super::dom::DomNode;
 use super::money::parse_money;
 use super::page::PageKind;
@@ -42,13 +42,12 @@ impl Asset {
         }
     }
 
-    /// Where the user checks it [V: reference section 1.2]. Gift cards have no known page in
-    /// the current site; their balance is expected in the wallet [G].
+    /// Where the user checks it (the URLs are rules data, in `asset_rules`).
     pub fn page_url(self) -> &'static str {
         match self {
-            Asset::Wallet | Asset::GiftCards => "https://www.aliexpress.com/p/wallet-ui/index.html",
-            Asset::Coins => "https://www.aliexpress.com/p/coin-pc-index/mycoin.html",
-            Asset::Coupons => "https://www.aliexpress.com/p/my-coupons/index.html",
+            Asset::Wallet | Asset::GiftCards => WALLET_URL,
+            Asset::Coins => COINS_URL,
+            Asset::Coupons => COUPONS_URL,
         }
     }
 

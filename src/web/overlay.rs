@@ -336,18 +336,13 @@ impl Overlay {
         dispatch: &Dispatch,
         action: Action,
     ) -> Result<(), WebError> {
-        let button = child(
-            parent,
-            "button",
-            &[("type", "button"), ("class", class)],
-            Some(&t.text(label, &[])),
-        )?;
-        let dispatch = dispatch.clone();
-        self.listeners
-            .push(EventListener::new(&button, "click", move |_| {
-                dispatch(action)
-            }));
-        Ok(())
+        Builder {
+            t,
+            dispatch,
+            listeners: &mut self.listeners,
+        }
+        .button(parent, &t.text(label, &[]), class, action)
+        .map(drop)
     }
 
     fn fill_backup(

@@ -322,9 +322,7 @@ fn render(state: &Rc<RefCell<State>>, focus: Option<&str>) -> Result<(), WebErro
         // The ring belongs to the open panel.
         guard.pointer = None;
     }
-    let State {
-        doc, page, overlay, ..
-    } = &mut *guard;
+    let State { doc, overlay, .. } = &mut *guard;
     if shown == Presence::Hidden {
         *overlay = None;
         return Ok(());
@@ -335,7 +333,6 @@ fn render(state: &Rc<RefCell<State>>, focus: Option<&str>) -> Result<(), WebErro
     let Some(layer) = overlay.as_mut() else {
         return Ok(());
     };
-    let _ = page;
     match shown {
         Presence::Panel => layer.show_panel(doc, &ChromeI18n, &view, dispatch)?,
         _ => layer.show_launcher(doc, &ChromeI18n, dispatch)?,
