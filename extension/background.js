@@ -28,5 +28,6 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type !== "page-blocked" || tabId === undefined) return;
   chrome.action.setBadgeBackgroundColor({ tabId, color: "#b3261e" });
   chrome.action.setBadgeText({ tabId, text: "!" });
-  chrome.action.setTitle({ tabId, title: chrome.i18n.getMessage("blockedTitle") });
+  const title = { blocked: "blockedTitle", failed: "failedTitle", stopped: "stoppedTitle" }[message.why] ?? "blockedTitle";
+  chrome.action.setTitle({ tabId, title: chrome.i18n.getMessage(title) });
 });

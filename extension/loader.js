@@ -17,9 +17,15 @@ performance.mark("exit-assistant:start");
     wasm_bindgen.content_main();
   } catch (error) {
     console.warn("[Exit Assistant] could not start:", error);
-    startFallback(isBlockedByPage(error));
+    startFallback(isBlockedByPage(error) ? "blocked" : "failed");
   }
 })();
+
+// Called by the WASM (src/web/crash.rs) when it fails after starting: a panic, or a session
+// that could not start. The WASM has already taken its panel off the page.
+function exitAssistantFailed(detail) {
+  startFallback("stopped", String(detail));
+}
 
 // Chromium's CompileError under a page CSP carries no reason, so ask directly: if even the
 // smallest valid module (its 8-byte header) can't be compiled here, the page forbids WebAssembly.
@@ -32,18 +38,23 @@ function isBlockedByPage(_error) {
   }
 }
 
-function startFallback(blocked) {
-  const reply = blocked ? { state: "blocked-by-page" } : { state: "failed" };
+// `why`: "blocked" (the page forbids WebAssembly), "failed" (it could not start), or
+// "stopped" (it failed later; `detail` says how, for a bug report).
+let fallbackStarted = false;
+function startFallback(why, detail = "") {
+  if (fallbackStarted) return;
+  fallbackStarted = true;
+  const reply = why === "blocked" ? { state: "blocked-by-page" } : { state: "failed" };
   chrome.runtime.onMessage.addListener((message, _sender, sendResponse) => {
     if (message?.type === "status") sendResponse(reply);
-    if (message?.type === "open-assistant") showNotice(blocked);
+    if (message?.type === "open-assistant") showNotice(why, detail);
   });
-  chrome.runtime.sendMessage({ type: "page-blocked" }, () => void chrome.runtime.lastError);
-  showNotice(blocked);
+  chrome.runtime.sendMessage({ type: "page-blocked", why }, () => void chrome.runtime.lastError);
+  showNotice(why, detail);
 }
 
 // Built with textContent only: no page or extension text is ever parsed as HTML.
-function showNotice(blocked) {
+function showNotice(why, detail) {
   document.getElementById("exit-assistant-notice")?.remove();
   const host = document.createElement("div");
   host.id = "exit-assistant-notice";
@@ -52,15 +63,21 @@ function showNotice(blocked) {
   box.className = "notice";
   box.setAttribute("role", "alert");
   const title = document.createElement("strong");
-  title.textContent = chrome.i18n.getMessage(blocked ? "blockedTitle" : "failedTitle");
+  title.textContent = chrome.i18n.getMessage(`${why}Title`);
   const help = document.createElement("p");
-  help.textContent = chrome.i18n.getMessage("blockedHelp");
+  help.textContent = chrome.i18n.getMessage(why === "blocked" ? "blockedHelp" : "stoppedHelp");
   const dismiss = document.createElement("button");
   dismiss.type = "button";
   dismiss.textContent = "\u00d7";
   dismiss.setAttribute("aria-label", chrome.i18n.getMessage("dismiss"));
   dismiss.addEventListener("click", () => host.remove());
   box.append(title, help, dismiss);
+  if (detail) {
+    const small = document.createElement("p");
+    small.className = "detail";
+    small.textContent = chrome.i18n.getMessage("stoppedDetail", [detail.slice(0, 300)]);
+    box.append(small);
+  }
   root.append(box);
   applyStyle(root, NOTICE_CSS);
   document.documentElement.append(host);
@@ -85,6 +102,8 @@ const NOTICE_CSS = `
     padding: 12px 40px 12px 14px; border-radius: 8px; background: #fff8e1; color: #1f1f1f;
     border: 2px solid #b3261e; font: 14px/1.4 system-ui, sans-serif; box-shadow: 0 4px 16px #0004; }
   .notice p { margin: 6px 0 0; }
+  .notice .detail { font-size: 12px; opacity: 0.8; overflow-wrap: anywhere; }
+  @media (prefers-color-scheme: dark) { .notice { background: #3a2f12; color: #f1f1f1; } }
   button { position: absolute; top: 6px; right: 6px; width: 28px; height: 28px; border: 0;
     border-radius: 4px; background: transparent; color: inherit; font-size: 20px; cursor: pointer; }
   button:focus-visible { outline: 3px solid #0b57d0; }

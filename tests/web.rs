@@ -444,3 +444,32 @@ fn the_ring_surrounds_its_control_takes_no_clicks_and_goes_when_dropped() {
     drop(overlay);
     button.remove();
 }
+
+#[wasm_bindgen_test]
+fn a_failure_takes_the_panel_off_and_hands_over_to_the_loaders_notice() {
+    use exit_assistant::web::crash;
+    let doc = document().unwrap();
+    let global = js_sys::global();
+    let key = wasm_bindgen::JsValue::from_str("exitAssistantFailed");
+    // Outside the content script there is no loader: reporting must still not throw.
+    js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key).unwrap();
+    let overlay = Overlay::mount(&doc).unwrap();
+    crash::report("first");
+    assert!(
+        doc.get_element_by_id(HOST_ID).is_none(),
+        "the panel is gone"
+    );
+    drop(overlay);
+
+    let recorder = js_sys::Function::new_with_args("detail", "globalThis.__failedWith = detail");
+    js_sys::Reflect::set(&global, &key, &recorder).unwrap();
+    let _overlay = Overlay::mount(&doc).unwrap();
+    crash::report("panicked at src/x.rs: boom");
+    assert!(doc.get_element_by_id(HOST_ID).is_none());
+    let seen = js_sys::Reflect::get(&global, &"__failedWith".into()).unwrap();
+    assert_eq!(
+        seen.as_string().as_deref(),
+        Some("panicked at src/x.rs: boom")
+    );
+    js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key).unwrap();
+}

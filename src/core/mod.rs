@@ -15,6 +15,7 @@ pub mod dom;
 pub mod export;
 pub mod guide;
 pub mod guide_rules;
+pub mod import;
 pub mod letter;
 pub mod list_rules;
 pub mod message;

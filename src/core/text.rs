@@ -138,6 +138,26 @@ texts! {
     Cancel => "cancel",
     /// Said after a backup was deleted.
     BackupDeleted => "backupDeleted",
+    /// Heading of the import section on the saved-backups page.
+    ImportTitle => "importTitle",
+    /// What importing does, and that nothing saved is changed.
+    ImportHelp => "importHelp",
+    /// Label of the file picker.
+    ImportChoose => "importChoose",
+    /// "Imported the backup of $SITE$: $COUNT$ orders."
+    ImportDone => "importDone",
+    /// The file is not JSON.
+    ImportNotJson => "importNotJson",
+    /// JSON, but not one of this assistant's backups.
+    ImportNotBackup => "importNotBackup",
+    /// A backup from a newer version ($VERSION$).
+    ImportNewer => "importNewer",
+    /// A damaged backup; $REASON$ says where.
+    ImportInvalid => "importInvalid",
+    /// A backup of the same site is already saved ($SITE$).
+    ImportExists => "importExists",
+    /// The file could not be read or saved ($REASON$).
+    ImportFailed => "importFailed",
     /// Popup button that opens the saved-backups page.
     PopupOpenBackups => "popupOpenBackups",
     /// Table column.

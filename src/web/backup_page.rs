@@ -1,16 +1,17 @@
 //! The saved-backups page (an extension page, reachable from the toolbar popup): lists the
-//! backups saved in this browser, shows their orders, exports them, and deletes one after
-//! asking. It needs no AliExpress tab.
+//! backups saved in this browser, shows their orders, exports them, deletes one after
+//! asking, and imports a backup file. It needs no AliExpress tab.
 
 use std::rc::Rc;
 
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::spawn_local;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
 use crate::core::backup::{storage_key, Backup};
 use crate::core::export::ExportKind;
+use crate::core::import::{read_backup_file, ImportError};
 use crate::core::order::Order;
 use crate::core::parse::is_web_url;
 use crate::core::text::Text;
@@ -32,10 +33,11 @@ pub async fn run() -> Result<(), WebError> {
         .get_element_by_id("backups")
         .ok_or_else(|| WebError::new("backup.html lacks #backups"))?;
     let backups = super::saved::load_all().await?;
-    render(&main, backups)
+    render(&main, backups, None)
 }
 
-fn render(main: &Element, backups: Vec<Backup>) -> Result<(), WebError> {
+/// The whole page; `said` is the import's last word, kept across the re-render it causes.
+fn render(main: &Element, backups: Vec<Backup>, said: Option<&str>) -> Result<(), WebError> {
     let t = ChromeI18n;
     main.set_text_content(None);
     child(main, "h1", &[], Some(&t.text(Text::BackupPageTitle, &[])))?;
@@ -50,7 +52,106 @@ fn render(main: &Element, backups: Vec<Backup>) -> Result<(), WebError> {
     for backup in backups {
         backup_section(main, Rc::new(backup))?;
     }
+    import_section(main, said)
+}
+
+/// A file picker that imports a JSON backup, and a status line that says what happened.
+fn import_section(main: &Element, said: Option<&str>) -> Result<(), WebError> {
+    let t = ChromeI18n;
+    let section = child(main, "section", &[("class", "import")], None)?;
+    child(&section, "h2", &[], Some(&t.text(Text::ImportTitle, &[])))?;
+    child(
+        &section,
+        "p",
+        &[("class", "meta")],
+        Some(&t.text(Text::ImportHelp, &[])),
+    )?;
+    child(
+        &section,
+        "label",
+        &[("for", "import-file")],
+        Some(&t.text(Text::ImportChoose, &[])),
+    )?;
+    let input: HtmlInputElement = child(
+        &section,
+        "input",
+        &[
+            ("type", "file"),
+            ("id", "import-file"),
+            ("accept", ".json,application/json"),
+        ],
+        None,
+    )?
+    .dyn_into()
+    .map_err(|_| WebError::new("not an input"))?;
+    let status = child(
+        &section,
+        "p",
+        &[
+            ("class", "import-status"),
+            ("role", "status"),
+            ("tabindex", "-1"),
+        ],
+        said,
+    )?;
+    if said.is_some() {
+        focus(&status);
+    }
+    let main = main.clone();
+    let picker = input.clone();
+    EventListener::new(&input, "change", move |_| {
+        let Some(file) = picker.files().and_then(|files| files.get(0)) else {
+            return;
+        };
+        picker.set_value("");
+        let (main, status) = (main.clone(), status.clone());
+        spawn_local(async move {
+            match import_file(file).await {
+                Ok(done) => {
+                    let backups = super::saved::load_all().await.unwrap_or_default();
+                    log_failure(render(&main, backups, Some(&done)));
+                }
+                Err(refused) => {
+                    let _ = status.class_list().add_1("error");
+                    status.set_text_content(Some(&refused));
+                    focus(&status);
+                }
+            }
+        });
+    })
+    .forget();
     Ok(())
+}
+
+/// Checks a file and saves it as a new backup. Refuses, saying why, rather than touch a
+/// backup already saved: `Err` is the message for the user.
+async fn import_file(file: web_sys::File) -> Result<String, String> {
+    let t = ChromeI18n;
+    let failed = |error: WebError| t.text(Text::ImportFailed, &[&error.message]);
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|e| failed(e.into()))?
+        .as_string()
+        .unwrap_or_default();
+    let parsed = read_backup_file(&text).map_err(|error| match error {
+        ImportError::NotJson => t.text(Text::ImportNotJson, &[]),
+        ImportError::NotABackup => t.text(Text::ImportNotBackup, &[]),
+        ImportError::NewerVersion(v) => t.text(Text::ImportNewer, &[&v.to_string()]),
+        ImportError::Invalid(reason) => t.text(Text::ImportInvalid, &[&reason]),
+    })?;
+    // A saved backup that can't be read is still the user's: it is never replaced either.
+    match super::saved::load(&parsed.site).await {
+        Ok(None) => {}
+        Ok(Some(_)) => return Err(t.text(Text::ImportExists, &[&parsed.site])),
+        Err(error) => return Err(failed(error)),
+    }
+    let now = String::from(js_sys::Date::new_0().to_iso_string());
+    let backup = Backup::from_file(&parsed, &now);
+    super::saved::save(&backup).await.map_err(failed)?;
+    Ok(t.text(
+        Text::ImportDone,
+        &[&backup.site, &backup.orders.len().to_string()],
+    ))
 }
 
 /// Listeners of this page live as long as the page.
@@ -145,6 +246,8 @@ fn backup_section(main: &Element, backup: Rc<Backup>) -> Result<(), WebError> {
         &[("id", &format!("confirm-{}", backup.site))],
         Some(&t.text(Text::ConfirmDelete, &[])),
     )?;
+    // The question names the alert dialog, as well as describing it.
+    confirm.set_attribute("aria-labelledby", &question.id())?;
     confirm.set_attribute("aria-describedby", &question.id())?;
     let yes = child(
         &confirm,

@@ -23,11 +23,12 @@ thread_local! {
 #[cfg(feature = "content")]
 #[wasm_bindgen]
 pub fn content_main() -> Result<(), JsValue> {
+    super::crash::install_panic_hook();
     let doc = document()?;
     spawn_local(async move {
         match PageSession::start(doc).await {
             Ok(session) => SESSION.with(|s| *s.borrow_mut() = Some(session)),
-            Err(error) => web_sys::console::error_1(&format!("[Exit Assistant] {error}").into()),
+            Err(error) => super::crash::report(&error.message),
         }
     });
     Ok(())

@@ -10,6 +10,8 @@ pub mod backup_page;
 pub mod backup_run;
 #[cfg(feature = "content")]
 pub mod closing_panel;
+#[cfg(feature = "content")]
+pub mod crash;
 pub mod dom;
 pub mod download;
 pub mod entry;

@@ -51,6 +51,9 @@ struct Run {
 
 struct State {
     doc: Document,
+    /// The address the page was last recognised at: single-page navigation changes it
+    /// without a reload, and often without any event.
+    url: String,
     page: Recognition,
     prefs: AssistantPrefs,
     /// What the user did on this page; reset when the page changes.
@@ -100,6 +103,7 @@ impl PageSession {
             .location()
             .and_then(|l| l.host().ok())
             .unwrap_or_default();
+        let url = current_url(&doc);
         let page = recognise_document(&doc);
         let saved = saved::load_for_page(&host, page.kind)
             .await
@@ -111,6 +115,7 @@ impl PageSession {
         let others = load_others(&host).await;
         let state = State {
             doc: doc.clone(),
+            url,
             page,
             prefs: prefs.unwrap_or_default(),
             here: UserChoice::None,
@@ -167,7 +172,7 @@ impl PageSession {
             let (changed, moved) = (weak.clone(), weak.clone());
             Some(PageWatch::new(
                 &doc,
-                move || schedule_recheck(&changed),
+                move || page_changed(&changed),
                 move || {
                     if let Some(state) = moved.upgrade() {
                         place_pointer(&state.borrow());
@@ -201,17 +206,37 @@ fn warn(message: &str) {
     web_sys::console::warn_1(&format!("[Exit Assistant] {message}").into());
 }
 
-fn recognise_document(doc: &Document) -> Recognition {
-    let url = doc
-        .location()
+fn current_url(doc: &Document) -> String {
+    doc.location()
         .and_then(|l| l.href().ok())
-        .unwrap_or_default();
-    recognise(&url, |selector| page_shows(doc, selector))
+        .unwrap_or_default()
+}
+
+fn recognise_document(doc: &Document) -> Recognition {
+    recognise(&current_url(doc), |selector| page_shows(doc, selector))
+}
+
+/// The page's DOM changed. AliExpress moves between its pages with `history.pushState`,
+/// which fires no event a content script can hear: a new address under a changed DOM is
+/// how such a move shows. Reading the address is cheap; anything else waits for a re-check.
+fn page_changed(weak: &Weak<RefCell<State>>) {
+    let Some(state) = weak.upgrade() else { return };
+    let moved = {
+        let guard = state.borrow();
+        current_url(&guard.doc) != guard.url
+    };
+    if moved {
+        refresh(weak);
+    } else {
+        schedule_recheck(weak);
+    }
 }
 
 /// Re-recognises after navigation or hydration, and re-renders only if the page changed.
 fn refresh(weak: &Weak<RefCell<State>>) {
     let Some(state) = weak.upgrade() else { return };
+    let url = current_url(&state.borrow().doc);
+    state.borrow_mut().url = url;
     let page = recognise_document(&state.borrow().doc);
     if page != state.borrow().page {
         let mut guard = state.borrow_mut();
@@ -256,11 +281,7 @@ fn readiness(state: &State) -> Readiness {
         );
     }
     if state.page.kind == PageKind::OrderList {
-        let url = state
-            .doc
-            .location()
-            .and_then(|l| l.href().ok())
-            .unwrap_or_default();
+        let url = current_url(&state.doc);
         if let Some(root) = state.doc.document_element() {
             orders.extend(
                 parse_order_list(&WebNode(root), &url)

@@ -1,6 +1,7 @@
 // End to end: full backups of fixture histories in a real browser, as a user would run them.
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import path from "node:path";
 import { after, before, describe, it } from "node:test";
 
 import { By } from "selenium-webdriver";
@@ -9,6 +10,8 @@ import { assistantText, eventually, inAssistant, visit, waitForPresence } from "
 import { closeSession, openSession } from "./lib/session.mjs";
 import { downloaded } from "./lib/downloads.mjs";
 import { expectedOrders, HISTORIES } from "./lib/fixture-server.mjs";
+import { WORK } from "./lib/paths.mjs";
+import { expectNoOwnRequests } from "./lib/requests.mjs";
 
 const ORDERS = "https://www.aliexpress.com/p/order/index.html";
 
@@ -201,6 +204,35 @@ export function defineBackupScenarios(browserName) {
       assert.deepEqual(file.orders, expectedOrders(history.name));
     });
 
+    it("survives its tab being closed at random points, and resumes to a backup equal to an uninterrupted one", { timeout: 600_000 }, async () => {
+      const history = HISTORIES.find((h) => h.name === "pl-pln");
+      server.control.behaviour = {};
+      // Random moments (ms after pressing the button), printed so a failure can be replayed
+      // with E2E_KILL_POINTS=a,b,c.
+      const points = process.env.E2E_KILL_POINTS?.split(",").map(Number) ?? Array.from({ length: 3 }, () => 800 + Math.floor(Math.random() * 9000));
+      console.log(`${browserName}: closing the tab ${points.join(", ")} ms into the backup`);
+      const main = await driver.getWindowHandle();
+      let interrupted = 0;
+      for (const ms of points) {
+        await driver.switchTo().newWindow("tab");
+        await visit(driver, history.url);
+        await waitForPresence(driver, "panel");
+        const note = await assistantText(driver, ".backup .note");
+        if (note?.includes("interrupted")) interrupted += 1;
+        await press(driver, "Back up order history");
+        await new Promise((r) => setTimeout(r, ms));
+        await driver.close();
+        await driver.switchTo().window(main);
+      }
+      assert.ok(interrupted >= 1, "a later visit says the backup was interrupted");
+      await driver.switchTo().newWindow("tab");
+      const file = await backUpAndDownload(browser, history.url);
+      assert.equal(file.complete, true);
+      assert.deepEqual(file.orders, expectedOrders(history.name), "the same as a backup never interrupted");
+      await driver.close();
+      await driver.switchTo().window(main);
+    });
+
     it("backs up every locale's history exactly: BRL, the 2022 header on aliexpress.us, EUR (de, fr, es), PLN, KRW and the old trade layout", { timeout: 900_000 }, async () => {
       server.control.behaviour = {};
       await driver.switchTo().newWindow("tab");
@@ -219,8 +251,11 @@ export function defineBackupScenarios(browserName) {
       // Markup anywhere in the DOM, or a payload's handler having run in the page.
       const injected = () => driver.executeScript(`
         const roots = [document, document.querySelector("#exit-assistant-root")?.shadowRoot].filter(Boolean);
+        // The hostile page has javascript: links of its own; the assistant's roots must have none.
+        const ours = location.protocol === "https:" ? roots.slice(1) : roots;
         return { pwned: window.__pwned ?? null,
-                 elements: roots.reduce((n, r) => n + r.querySelectorAll("img[src=x], iframe, [onerror], [onload]").length, 0) };`);
+                 elements: roots.reduce((n, r) => n + r.querySelectorAll("img[src=x], iframe, [onerror], [onload]").length, 0)
+                   + ours.reduce((n, r) => n + r.querySelectorAll("a[href^='javascript:' i]").length, 0) };`);
       assert.deepEqual(await injected(), { pwned: null, elements: 0 }, "the page and the panel");
       const pending = await driver.executeScript(`return [...document.querySelector("#exit-assistant-root").shadowRoot.querySelectorAll(".verdict li.pending li")].map((li) => li.textContent).join(" ")`);
       assert.ok(pending.includes("<script>window.__pwned='script'</script> Shipped"), "an unknown status is shown, as text");
@@ -243,6 +278,13 @@ export function defineBackupScenarios(browserName) {
       await driver.get(`file://${report}`);
       assert.deepEqual(await injected(), { pwned: null, elements: 0 }, "the report");
       assert.ok((await driver.findElement(By.css("body")).getText()).includes(`<img src=x onerror="window.__pwned='img'"> Store`));
+      // Prices and URLs carry payloads too: a price keeps its text, a link its whole URL inside
+      // the attribute, and a javascript: link is no link at all.
+      assert.ok((await driver.findElement(By.css("body")).getText()).includes(`<img src=x onerror="window.__pwned='price'">`), "a price's payload is shown as text");
+      const hostileLink = file.orders.flatMap((o) => o.items).find((i) => i.product_url?.includes('"><img'))?.product_url;
+      assert.ok(hostileLink, "the fixture has a link carrying markup");
+      const hrefs = await driver.executeScript(`return [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"))`);
+      assert.ok(hrefs.includes(hostileLink), "the link stays whole, inside its attribute");
       await driver.close();
       await driver.switchTo().window(page);
 
@@ -252,9 +294,70 @@ export function defineBackupScenarios(browserName) {
       await eventually(async () => (await visibleRows(driver, "section.backup[data-site='it.aliexpress.com'] tbody tr")) === expectedOrders("hostile").length, "the orders are listed");
       assert.deepEqual(await injected(), { pwned: null, elements: 0 }, "the backup page");
       assert.ok((await section.getText()).includes("=HYPERLINK("));
+      assert.ok((await driver.executeScript(`return [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"))`)).includes(hostileLink), "the backup page keeps the link whole");
       await driver.close();
       await driver.switchTo().window(page);
     });
 
+    it("imports a JSON backup on the backup page, and refuses a bad file without touching what is saved", { timeout: 180_000 }, async () => {
+      const dir = path.join(WORK, `import-${browserName}`);
+      fs.mkdirSync(dir, { recursive: true });
+      const good = {
+        format: "aliexpress-order-backup", format_version: 1, exported_at: "2026-11-20T09:30:00.000Z",
+        site: "m.aliexpress.com", complete: true, warnings: [], generator: "Exit Assistant 0.1.0", stated_count: null,
+        orders: expectedOrders("es-eur"),
+      };
+      const files = {
+        "notes.json": "these are my notes, not JSON",
+        "other.json": JSON.stringify({ orders: [] }),
+        "newer.json": JSON.stringify({ ...good, format_version: 2 }),
+        "damaged.json": JSON.stringify({ ...good, orders: [{ ...good.orders[0], total: { ...good.orders[0].total, amount: "12,50" } }] }),
+        "again.json": JSON.stringify({ ...good, site: "es.aliexpress.com" }),
+        "good.json": JSON.stringify(good),
+      };
+      for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+
+      const page = await driver.getWindowHandle();
+      await browser.openExtensionPage("backup.html");
+      await driver.wait(async () => (await driver.findElements(By.css("#import-file"))).length === 1, 10_000);
+      const saved = () => driver.executeScript(`return [...document.querySelectorAll("section.backup")].map((s) => s.dataset.site + " " + s.querySelector(".counts").textContent)`);
+      const before = await saved();
+      assert.ok(before.some((s) => s.startsWith("es.aliexpress.com ")), "the es backup from the locale test is saved");
+      const importing = async (name) => {
+        const status = await driver.findElement(By.css(".import-status"));
+        await driver.executeScript("arguments[0].textContent = ''", status);
+        await driver.findElement(By.css("#import-file")).sendKeys(path.join(dir, name));
+        return eventually(async () => (await driver.findElement(By.css(".import-status")).getText()) || false, `a word on ${name}`);
+      };
+      assert.equal(await importing("notes.json"), "This file isn't JSON, so it can't be a backup. Nothing was changed.");
+      assert.equal(await importing("other.json"), "This JSON file isn't a backup from this assistant. Nothing was changed.");
+      assert.match(await importing("newer.json"), /newer version of the assistant \(format 2\)/);
+      assert.match(await importing("damaged.json"), /^This backup file is damaged and was not imported: order 1 \(\d+\): total amount "12,50" is not a decimal number\. Nothing was changed\.$/);
+      assert.match(await importing("again.json"), /^A backup of es\.aliexpress\.com is already saved here, so this file was not imported\./);
+      assert.deepEqual(await saved(), before, "a refused file changes nothing");
+      assert.ok(await driver.executeScript(`return document.querySelector(".import-status").classList.contains("error")`));
+
+      assert.equal(await importing("good.json"), `Imported the backup of m.aliexpress.com: ${good.orders.length} orders.`);
+      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='m.aliexpress.com']")))[0], 10_000);
+      assert.deepEqual((await saved()).filter((s) => !s.startsWith("m.aliexpress.com ")), before, "the others are as they were");
+      assert.match(await section.findElement(By.css(".complete")).getText(), /complete/i);
+      await section.findElement(By.css("button.show")).click();
+      await eventually(async () => (await visibleRows(driver, "section.backup[data-site='m.aliexpress.com'] tbody tr")) === good.orders.length, "the imported orders are listed");
+      // What was imported comes out again exactly: the JSON export equals the file.
+      const seen = new Set(fs.readdirSync(browser.downloads));
+      for (const button of await section.findElements(By.css("button"))) {
+        if ((await button.getText()) === "Download JSON") { await button.click(); break; }
+      }
+      const name = await eventually(() => fs.readdirSync(browser.downloads).find((n) => !seen.has(n) && /\.json$/.test(n)), "the imported backup's JSON");
+      const out = JSON.parse(fs.readFileSync(await downloaded(browser.downloads, exactly(name)), "utf8"));
+      assert.deepEqual(out.orders, good.orders);
+      assert.equal(out.complete, true);
+      await driver.close();
+      await driver.switchTo().window(page);
+    });
+
+    it("made no network request of its own during every backup, download and export", { timeout: 120_000 }, async () => {
+      await expectNoOwnRequests(assert, { browser, driver, server });
+    });
   });
 }

@@ -11,6 +11,7 @@ import { assistantText, eventually, inAssistant, visit, waitForPresence } from "
 import { expectedOrders } from "./lib/fixture-server.mjs";
 import { msg } from "./lib/locales.mjs";
 import { downloaded } from "./lib/downloads.mjs";
+import { expectNoOwnRequests } from "./lib/requests.mjs";
 import { closeSession, openSession } from "./lib/session.mjs";
 
 const TIMEOUT = { timeout: 240_000 };
@@ -291,6 +292,10 @@ export function defineClosingScenarios(browserName) {
       assert.equal(fs.readFileSync(file, "utf8"), await preview());
       await driver.close();
       await driver.switchTo().window(page);
+    });
+
+    it("made no network request of its own during the backups, the closing walk and the letter", TIMEOUT, async () => {
+      await expectNoOwnRequests(assert, { browser: session.browser, driver, server: session.server });
     });
   });
 }

@@ -14,6 +14,7 @@ import { closeSession, openSession } from "./lib/session.mjs";
 import { FIXTURE_HOSTS } from "./lib/fixture-server.mjs";
 import { ROOT, WORK } from "./lib/paths.mjs";
 import { closePopup, openPopupFor, popupStatus } from "./lib/popup.mjs";
+import { expectNoOwnRequests } from "./lib/requests.mjs";
 
 const ORDERS = "https://www.aliexpress.com/p/order/index.html";
 const TIMEOUT = { timeout: 90_000 };
@@ -122,6 +123,33 @@ export function defineScenarios(browserName) {
       await driver.findElement(By.linkText("Delete account")).click();
       await waitForPresence(driver, "panel");
       assert.equal(await assistantText(driver, ".where"), "You are on: Delete account (privacy centre)");
+    });
+
+    it("follows in-page navigation (pushState and Back) with one panel, never a second", TIMEOUT, async () => {
+      await reopenIfDismissed(driver);
+      await visit(driver, "https://www.aliexpress.com/");
+      await waitForPresence(driver, "launcher");
+      // As AliExpress's own pages do: a new address by pushState (no event fires), then the
+      // new page drawn into the DOM.
+      const spaTo = (url) => driver.executeScript(`history.pushState({}, "", arguments[0]); const main = document.createElement("main"); main.textContent = "page"; document.body.append(main);`, url);
+      for (let round = 0; round < 5; round++) {
+        await spaTo("/p/order/index.html");
+        await waitForPresence(driver, "panel");
+        assert.equal(await eventually(async () => { const t = await assistantText(driver, ".where"); return t === "You are on: Order list" && t; }, "the panel should follow to the order list"), "You are on: Order list");
+        await spaTo("/p/account/index.html");
+        await eventually(async () => (await assistantText(driver, ".where")) === "You are on: Account settings", "the panel should follow to the account page");
+        await driver.executeScript("history.back()");
+        await eventually(async () => (await assistantText(driver, ".where")) === "You are on: Order list", "Back should return to the order list");
+        await driver.executeScript("history.back()");
+        await waitForPresence(driver, "launcher");
+      }
+      const counts = await driver.executeScript(`
+        const root = document.querySelector("#exit-assistant-root")?.shadowRoot;
+        return { hosts: document.querySelectorAll("#exit-assistant-root").length,
+                 launchers: root.querySelectorAll(".launcher").length,
+                 dialogs: root.querySelectorAll("[role=dialog]").length,
+                 notices: document.querySelectorAll("#exit-assistant-notice").length };`);
+      assert.deepEqual(counts, { hosts: 1, launchers: 1, dialogs: 0, notices: 0 });
     });
 
     it("recognises a page by what it shows once it hydrates, where the URL names no page", TIMEOUT, async () => {
@@ -248,6 +276,10 @@ export function defineScenarios(browserName) {
       }
       const refused = server.requests.filter((r) => !r.served).map((r) => r.url);
       console.log(`${browserName}: ${served.length} requests served, ${refused.length} refused`, refused.slice(0, 5));
+    });
+
+    it("made no network request of its own: every request came from a page or the browser", TIMEOUT, async () => {
+      await expectNoOwnRequests(assert, { browser, driver, server });
     });
   });
 }

@@ -1,5 +1,5 @@
 // Launches Debian's Chromium and Firefox ESR over WebDriver with the built extension loaded,
-// resolving fixture hosts to the local fixture server and nothing else anywhere.
+// resolving every host to the local fixture server, so nothing leaves this machine.
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -9,7 +9,6 @@ import { Builder } from "selenium-webdriver";
 import chrome from "selenium-webdriver/chrome.js";
 import firefox from "selenium-webdriver/firefox.js";
 
-import { FIXTURE_HOSTS } from "./fixture-server.mjs";
 import { DIST, WORK } from "./paths.mjs";
 
 /** A fresh folder for one browser's downloads. */
@@ -35,12 +34,18 @@ function geckodriverPath() {
   return candidates.find((p) => p && fs.existsSync(p));
 }
 
+/** How pages are shown, as a user may set it: `dark` colour scheme, `reducedMotion`, and a
+ *  `zoom` factor (2: the browser zoomed to 200%, so a 1280-pixel window is 640 CSS pixels wide). */
+const PLAIN = { dark: false, reducedMotion: false, zoom: 1 };
+
 /** `lang` is the browser's UI language, which the extension's `_locales` follow. */
 /** `loopback` lets pages on 127.0.0.1 load (the benchmark's own page); tests never set it. */
-export async function launchChromium({ width = 1280, height = 900, downloads = downloadsDir("chromium"), lang = "en-US", loopback = false } = {}) {
+export async function launchChromium({ width = 1280, height = 900, downloads = downloadsDir("chromium"), lang = "en-US", loopback = false, display = PLAIN } = {}) {
   const dist = path.join(DIST, "chrome");
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), "e2e-chromium-"));
-  const rules = [...FIXTURE_HOSTS.map((h) => `MAP ${h} 127.0.0.1`), "MAP * ~NOTFOUND", ...(loopback ? ["EXCLUDE 127.0.0.1"] : [])].join(", ");
+  // Every host resolves to this machine, as in Firefox below: the fixture server serves the
+  // fixture hosts, refuses the rest, and records every request, wherever it was meant to go.
+  const rules = ["MAP * 127.0.0.1", ...(loopback ? ["EXCLUDE 127.0.0.1"] : [])].join(", ");
   const options = new chrome.Options()
     // The binary itself, not Debian's /usr/bin/chromium wrapper: the wrapper's
     // /etc/chromium.d/extensions adds an empty --load-extension= ahead of ours, and the first wins.
@@ -61,19 +66,36 @@ export async function launchChromium({ width = 1280, height = 900, downloads = d
     .setChromeService(new chrome.ServiceBuilder("/usr/bin/chromedriver").setEnvironment({ ...process.env, LANGUAGE: lang.replace("-", "_"), LANG: `${lang.replace("-", "_")}.UTF-8` }))
     .build();
   const extensionBase = `chrome-extension://${chromiumExtensionId(dist)}/`;
+  // Chromium takes the display settings per tab, through DevTools; they last across navigations.
+  const applyDisplay = async () => {
+    if (display === PLAIN) return;
+    const features = [
+      { name: "prefers-color-scheme", value: display.dark ? "dark" : "light" },
+      { name: "prefers-reduced-motion", value: display.reducedMotion ? "reduce" : "no-preference" },
+    ];
+    await driver.sendDevToolsCommand("Emulation.setEmulatedMedia", { features });
+    if (display.zoom !== 1) {
+      await driver.sendDevToolsCommand("Emulation.setDeviceMetricsOverride", {
+        width: Math.round(width / display.zoom), height: Math.round(height / display.zoom), deviceScaleFactor: display.zoom, mobile: false,
+      });
+    }
+  };
+  await applyDisplay();
   const openExtensionPage = async (page) => {
     await driver.switchTo().newWindow("tab");
+    await applyDisplay();
     await driver.get(extensionBase + page);
   };
-  return { name: "chromium", driver, extensionBase, openExtensionPage, profile, downloads };
+  return { name: "chromium", driver, extensionBase, openExtensionPage, applyDisplay, profile, downloads };
 }
 
-export async function launchFirefox({ width = 1280, height = 900, lang = "en-US" } = {}) {
+export async function launchFirefox({ width = 1280, height = 900, lang = "en-US", display = PLAIN } = {}) {
   const dist = path.join(DIST, "firefox");
   const downloads = downloadsDir("firefox");
   const options = new firefox.Options()
     .setBinary("/usr/bin/firefox-esr")
-    .addArguments("-headless", `--width=${width}`, `--height=${height}`)
+    // The size is in CSS pixels: at 200% zoom, a 1280-pixel window is 640 CSS pixels wide.
+    .addArguments("-headless", `--width=${Math.round(width / display.zoom)}`, `--height=${Math.round(height / display.zoom)}`)
     .setAcceptInsecureCerts(true);
   const prefs = {
     // Every host resolves to this machine; the fixture server refuses what it doesn't serve.
@@ -110,6 +132,10 @@ export async function launchFirefox({ width = 1280, height = 900, lang = "en-US"
     "browser.download.manager.showWhenStarting": false,
     "browser.helperApps.neverAsk.saveToDisk": "application/json,text/csv,text/html,text/plain",
   };
+  if (display.dark) prefs["layout.css.prefers-color-scheme.content-override"] = 0;
+  if (display.reducedMotion) prefs["ui.prefersReducedMotion"] = 1;
+  // Zoom as the user sets it: every CSS pixel drawn with `zoom` device pixels.
+  if (display.zoom !== 1) prefs["layout.css.devPixelsPerPx"] = String(display.zoom);
   for (const [name, value] of Object.entries(prefs)) options.setPreference(name, value);
   // System access lets the harness open extension pages from the browser's chrome context.
   const service = new firefox.ServiceBuilder(geckodriverPath()).addArguments("--allow-system-access");
@@ -133,7 +159,7 @@ export async function launchFirefox({ width = 1280, height = 900, lang = "en-US"
     await driver.switchTo().window(handle);
     await driver.wait(async () => (await driver.getCurrentUrl()).startsWith(extensionBase), 10_000);
   };
-  return { name: "firefox", driver, extensionBase, openExtensionPage, downloads };
+  return { name: "firefox", driver, extensionBase, openExtensionPage, applyDisplay: async () => {}, downloads };
 }
 
 export const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox };

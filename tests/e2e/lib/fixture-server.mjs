@@ -2,6 +2,7 @@
 // else. Both browsers resolve AliExpress hosts to this machine, so nothing leaves it.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import http from "node:http";
 import https from "node:https";
 import path from "node:path";
 
@@ -66,7 +67,19 @@ function findRoute(url) {
   return routesFile.routes.find((r) => r.url === bare && !r.url.includes("?"));
 }
 
-/** Starts the server; resolves to { requests, close() }. `requests` records every request. */
+/** What a request says about who made it: the Fetch Metadata and origin headers. */
+function who(headers) {
+  return {
+    origin: headers.origin ?? null,
+    referer: headers.referer ?? null,
+    site: headers["sec-fetch-site"] ?? null,
+    mode: headers["sec-fetch-mode"] ?? null,
+    dest: headers["sec-fetch-dest"] ?? null,
+  };
+}
+
+/** Starts the server; resolves to { requests, close() }. `requests` records every request,
+ *  on 443 and on 80 (plain http is refused, but recorded). */
 export async function startFixtureServer() {
   const requests = [];
   // Tests set this to make the order lists show a captcha, a short page or a sign-out.
@@ -76,7 +89,7 @@ export async function startFixtureServer() {
     const url = new URL(`https://${host}${req.url}`);
     const route = findRoute(url);
     const history = route ? null : historyPage(url, control.behaviour);
-    requests.push({ url: url.href, served: Boolean(route || history) });
+    requests.push({ url: url.href, served: Boolean(route || history), method: req.method, ...who(req.headers) });
     if (!route && !history) {
       res.writeHead(404, { "content-type": "text/plain" }).end("refused by the fixture server");
       return;
@@ -85,13 +98,20 @@ export async function startFixtureServer() {
     res.writeHead(200, { "content-type": "text/html; charset=utf-8", "cache-control": "no-store", ...route?.headers });
     res.end(body);
   });
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(443, "127.0.0.1", resolve);
+  const plain = http.createServer((req, res) => {
+    requests.push({ url: `http://${req.headers.host ?? ""}${req.url}`, served: false, method: req.method, ...who(req.headers) });
+    res.writeHead(404, { "content-type": "text/plain" }).end("refused by the fixture server");
   });
+  for (const [listener, port] of [[server, 443], [plain, 80]]) {
+    await new Promise((resolve, reject) => {
+      listener.once("error", reject);
+      listener.listen(port, "127.0.0.1", resolve);
+    });
+  }
+  const stop = (listener) => new Promise((resolve) => { listener.closeAllConnections(); listener.close(resolve); });
   return {
     requests,
     control,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(resolve); }),
+    close: () => Promise.all([stop(server), stop(plain)]),
   };
 }

@@ -1,0 +1,3 @@
+import { defineA11yScenarios } from "./a11y-scenarios.mjs";
+
+defineA11yScenarios("chromium");
