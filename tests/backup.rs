@@ -319,3 +319,79 @@ fn the_report_is_self_contained_escaped_and_runs_only_its_own_script() {
     );
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
 }
+
+/// A backup of `n` orders: en-usd's, repeated under new numbers, in page order.
+fn many_orders(n: usize) -> Backup {
+    let base = full_backup("en-usd");
+    let mut backup = Backup::new("www.aliexpress.com", "2026-11-22T10:00:00.000Z");
+    for (i, stored) in base.sorted().into_iter().cycle().take(n).enumerate() {
+        let mut stored = stored.clone();
+        stored.order.id = format!("{:016}", 3_000_000_000_000_000u64 + i as u64);
+        stored.position = i as u64 + 1;
+        backup.orders.insert(stored.order.id.clone(), stored);
+    }
+    backup.next_position = n as u64;
+    backup.list_exhausted = true;
+    backup
+}
+
+#[test]
+fn orders_are_stored_in_chunks_and_a_save_writes_only_what_changed() {
+    let mut backup = many_orders(1_200);
+    assert_eq!(backup.chunk_count(), 3, "500 orders a chunk");
+    // Never saved: every chunk is written, and the head remembers how many there are.
+    assert_eq!(backup.take_dirty(), [0, 1, 2]);
+    assert_eq!(backup.chunks, 3);
+    assert!(backup.take_dirty().is_empty(), "nothing changed since");
+
+    // A detail page read for an order at position 730 changes its chunk only.
+    let id = backup
+        .orders
+        .values()
+        .find(|s| s.position == 730)
+        .unwrap()
+        .order
+        .id
+        .clone();
+    backup.add_detail(&id, &Default::default(), "t3");
+    assert_eq!(backup.take_dirty(), [1]);
+
+    // New orders from the list go into the last chunk, or a new one.
+    let mut listed = listed("en-usd");
+    listed.truncate(1);
+    listed[0].order.id = "8000000000000001".into();
+    backup.add_listed(&listed, "t4");
+    assert_eq!(backup.orders["8000000000000001"].position, 1_201);
+    assert_eq!(backup.take_dirty(), [2]);
+
+    // What is stored reads back as the same backup.
+    let mut head: Backup = serde_json::from_str(&{
+        let mut bare = backup.clone();
+        bare.orders.clear();
+        serde_json::to_string(&bare).unwrap()
+    })
+    .unwrap();
+    assert!(head.orders.is_empty());
+    for n in 0..head.chunks {
+        head.add_chunk_json(&backup.chunk_json(n)).unwrap();
+    }
+    assert_eq!(head, backup);
+    assert!(
+        head.add_chunk_json("[{\"order\": 1}]").is_err(),
+        "a damaged chunk is an error, not fewer orders"
+    );
+}
+
+#[test]
+fn a_backup_saved_with_its_orders_inline_is_read_and_rewritten_in_chunks() {
+    let old = full_backup("en-brl");
+    let json = serde_json::to_string(&old).unwrap();
+    let mut read: Backup = serde_json::from_str(&json).unwrap();
+    assert_eq!(read.orders.len(), 10);
+    assert_eq!(read.chunks, 0);
+    assert_eq!(
+        read.take_dirty(),
+        [0],
+        "every chunk is written on the next save"
+    );
+}

@@ -7,7 +7,10 @@ mod support;
 use std::fs;
 
 use exit_assistant::core::dom::DomNode;
-use exit_assistant::core::parse::{merge_detail, parse_order_detail, parse_order_list};
+use exit_assistant::core::parse::{
+    merge_detail, parse_order_detail, parse_order_list, parse_order_list_from,
+    parse_order_list_head, parse_order_list_range,
+};
 use scraper::Html;
 use serde_json::Value;
 use support::Node;
@@ -112,4 +115,31 @@ fn an_unknown_page_gives_nothing_and_never_panics() {
         let _ = parse_order_list(&Node(doc.root_element()), "not a url");
         let _ = parse_order_detail(&Node(doc.root_element()), "");
     }
+}
+
+#[test]
+fn a_step_reads_only_the_cards_added_since_the_last() {
+    let html =
+        Html::parse_document(&fs::read_to_string(format!("{DIR}/en-usd/cards.html")).unwrap());
+    let root = Node(html.root_element());
+    let url = "https://www.aliexpress.com/p/order/index.html";
+    let whole = parse_order_list(&root, url);
+    assert_eq!(whole.cards, 256);
+    let tail = parse_order_list_from(&root, url, 250);
+    assert_eq!(tail.cards, 256, "the count is of every card");
+    assert_eq!(
+        tail.orders,
+        whole.orders[250..],
+        "only the cards after the first 250"
+    );
+    // A list shorter than what was read was re-rendered: read it from the start.
+    assert_eq!(parse_order_list_from(&root, url, 300).orders, whole.orders);
+    // A long step reads a few cards per task.
+    let slice = parse_order_list_range(&root, url, 250, 3);
+    assert_eq!((slice.cards, slice.next), (256, 253));
+    assert_eq!(slice.orders, whole.orders[250..253]);
+    // The verdict reads the newest cards only.
+    let head = parse_order_list_head(&root, url, 100);
+    assert_eq!((head.cards, head.orders.len()), (256, 100));
+    assert_eq!(head.orders, whole.orders[..100]);
 }

@@ -473,3 +473,45 @@ fn a_failure_takes_the_panel_off_and_hands_over_to_the_loaders_notice() {
     );
     js_sys::Reflect::delete_property(global.unchecked_ref::<js_sys::Object>(), &key).unwrap();
 }
+
+#[wasm_bindgen_test]
+fn combinator_selectors_match_below_the_element_as_the_browser_would() {
+    use exit_assistant::core::dom::DomNode;
+    use exit_assistant::web::dom::WebNode;
+    let doc = document().unwrap();
+    let outer = doc.create_element("div").unwrap();
+    outer.set_inner_html(
+        r#"<div class="card"><div class="head"><div>first</div><div>second</div></div>
+           <span class="store"><a href="/s/1">Store</a></span>
+           <div class="imgs"><i class="img"></i><i class="img"></i><b><i class="img"></i></b></div>
+           <a href="/p/order/detail.html?orderId=12 34">detail</a></div>"#,
+    );
+    doc.body().unwrap().append_child(&outer).unwrap();
+    let card = WebNode(outer.query_selector(".card").unwrap().unwrap());
+    let native = |sel: &str| -> Vec<String> {
+        let list = card.0.query_selector_all(sel).unwrap();
+        (0..list.length())
+            .map(|i| list.item(i).unwrap().text_content().unwrap_or_default())
+            .collect()
+    };
+    for selector in [
+        ".head > div:first-child",
+        ".head>div",
+        ".store a",
+        ".imgs .img",
+        ".imgs > .img",
+        "div.imgs   b  .img",
+        "a[href*=\"orderId=12 34\"]",
+        ".head div, .store a",
+        ".missing .img",
+    ] {
+        let ours: Vec<String> = card.select_all(selector).iter().map(|n| n.text()).collect();
+        assert_eq!(ours, native(selector), "{selector}");
+        assert_eq!(
+            card.select(selector).map(|n| n.text()),
+            native(selector).first().cloned(),
+            "{selector}"
+        );
+    }
+    outer.remove();
+}

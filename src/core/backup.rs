@@ -57,20 +57,60 @@ pub struct Backup {
     /// assistant carries on by itself.
     #[serde(default)]
     pub continue_paging: bool,
-    /// Orders by id.
+    /// Orders by id. Stored apart from the rest, in chunks (see [`chunk_key`]); a backup
+    /// saved before chunks holds them inline.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub orders: BTreeMap<String, StoredOrder>,
     /// The position the next new order gets.
     #[serde(default)]
     pub next_position: u64,
+    /// How many chunks of orders the stored backup has.
+    #[serde(default)]
+    pub chunks: u64,
+    /// Chunks changed since the last save.
+    #[serde(skip)]
+    pub dirty: Dirty,
 }
 
 /// Every backup's storage key starts with this.
 pub const STORAGE_PREFIX: &str = "backup:";
 
-/// The storage key of a host's backup.
+/// The storage key of a host's backup (everything but its orders).
 pub fn storage_key(host: &str) -> String {
     format!("{STORAGE_PREFIX}{host}")
 }
+
+/// Orders per storage chunk. A save writes only the chunks that changed, so a step of a
+/// 10,000-order backup writes one or two chunks, not the whole history: the page's thread is
+/// never held for long, and nothing is rewritten that didn't change.
+pub const CHUNK_ORDERS: u64 = 500;
+
+/// Every chunk's storage key starts with this.
+pub const CHUNK_PREFIX: &str = "orders:";
+
+/// The storage key of chunk `n` of a host's orders: a JSON array of stored orders, kept as a
+/// string (one string crosses into the browser far faster than thousands of small objects).
+pub fn chunk_key(host: &str, n: u64) -> String {
+    format!("{CHUNK_PREFIX}{host}:{n}")
+}
+
+/// The chunk an order's position puts it in.
+pub fn chunk_of(position: u64) -> u64 {
+    position.saturating_sub(1) / CHUNK_ORDERS
+}
+
+/// The chunks that changed since the last save. Never part of a comparison: two backups with
+/// the same content are equal, saved or not.
+#[derive(Debug, Clone, Default)]
+pub struct Dirty(pub BTreeSet<u64>);
+
+impl PartialEq for Dirty {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Dirty {}
 
 impl Backup {
     /// An empty backup for a host.
@@ -117,6 +157,7 @@ impl Backup {
             };
             if self.orders.get(&entry.order.id) != Some(&merged) {
                 changed += 1;
+                self.dirty.0.insert(chunk_of(position));
                 self.orders.insert(entry.order.id.clone(), merged);
             }
         }
@@ -129,6 +170,7 @@ impl Backup {
         if let Some(stored) = self.orders.get_mut(id) {
             super::parse::merge_detail(&mut stored.order, detail);
             stored.detailed = !detail.items.is_empty();
+            self.dirty.0.insert(chunk_of(stored.position));
             self.updated_at = now.to_owned();
         }
     }
@@ -215,6 +257,45 @@ impl Backup {
     /// Complete: the list was exhausted and nothing is missing.
     pub fn is_complete(&self) -> bool {
         self.gaps().is_empty()
+    }
+
+    /// How many chunks the orders take.
+    pub fn chunk_count(&self) -> u64 {
+        self.orders
+            .values()
+            .map(|s| chunk_of(s.position) + 1)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Chunk `n` as stored: a JSON array of the orders whose position puts them there.
+    pub fn chunk_json(&self, n: u64) -> String {
+        let orders: Vec<&StoredOrder> = self
+            .orders
+            .values()
+            .filter(|s| chunk_of(s.position) == n)
+            .collect();
+        serde_json::to_string(&orders).unwrap_or_else(|_| "[]".to_owned())
+    }
+
+    /// Adds the orders of a stored chunk. A chunk that can't be read is an error, so that
+    /// a damaged backup is never taken for a shorter one.
+    pub fn add_chunk_json(&mut self, json: &str) -> Result<(), String> {
+        let orders: Vec<StoredOrder> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        for stored in orders {
+            self.orders.insert(stored.order.id.clone(), stored);
+        }
+        Ok(())
+    }
+
+    /// The chunks to write now, and from now on none: what `save` writes. A backup read
+    /// with its orders inline (saved before chunks) writes them all.
+    pub fn take_dirty(&mut self) -> Vec<u64> {
+        if self.chunks == 0 && !self.orders.is_empty() {
+            self.dirty.0.extend(0..self.chunk_count());
+        }
+        self.chunks = self.chunk_count().max(self.chunks);
+        std::mem::take(&mut self.dirty.0).into_iter().collect()
     }
 
     /// The lossless v1 file.

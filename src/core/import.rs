@@ -231,7 +231,7 @@ impl Backup {
                 (order.id.clone(), stored)
             })
             .collect();
-        Backup {
+        let mut backup = Backup {
             site: file.site.clone(),
             started_at: file.exported_at.clone(),
             updated_at: now.to_owned(),
@@ -248,6 +248,10 @@ impl Backup {
             continue_paging: false,
             orders,
             next_position: count,
-        }
+            chunks: 0,
+            dirty: Default::default(),
+        };
+        backup.dirty.0.extend(0..backup.chunk_count());
+        backup
     }
 }

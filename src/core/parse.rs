@@ -36,10 +36,20 @@ pub struct ListPage {
     pub orders: Vec<ListedOrder>,
     /// Cards that could not be read, and fields that were missing.
     pub warnings: Vec<Warning>,
+    /// How many cards the page holds, read or skipped.
+    pub cards: usize,
+    /// Where the next reading starts: the place after the last card read.
+    pub next: usize,
 }
 
 /// Reads every order card under `root`, in whichever known layout the page uses.
 pub fn parse_order_list<N: DomNode>(root: &N, page_url: &str) -> ListPage {
+    parse_order_list_from(root, page_url, 0)
+}
+
+/// Reads the first `max` order cards under `root`: the newest orders, where the unfinished
+/// ones are.
+pub fn parse_order_list_head<N: DomNode>(root: &N, page_url: &str, max: usize) -> ListPage {
     let mut page = ListPage::default();
     let Some((layout, cards)) = LIST_LAYOUTS
         .iter()
@@ -48,7 +58,65 @@ pub fn parse_order_list<N: DomNode>(root: &N, page_url: &str) -> ListPage {
     else {
         return page;
     };
-    for (index, card) in cards.iter().enumerate() {
+    page.cards = cards.len();
+    read_cards(
+        &mut page,
+        cards.iter().take(max).enumerate(),
+        layout,
+        page_url,
+    );
+    page
+}
+
+/// Reads the order cards under `root` after the first `skip`: the list only grows at its
+/// end, so a backup step reads only what "View orders" added (a 10,000-order list must not
+/// be parsed whole at every step). A list shorter than `skip` was re-rendered, and is read
+/// from its start.
+pub fn parse_order_list_from<N: DomNode>(root: &N, page_url: &str, skip: usize) -> ListPage {
+    parse_order_list_range(root, page_url, skip, usize::MAX)
+}
+
+/// Like [`parse_order_list_from`], reading at most `max` cards: a long step is split into
+/// short tasks, so the page's thread is never held for long.
+pub fn parse_order_list_range<N: DomNode>(
+    root: &N,
+    page_url: &str,
+    skip: usize,
+    max: usize,
+) -> ListPage {
+    let mut page = ListPage::default();
+    let Some((layout, (count, cards))) = LIST_LAYOUTS
+        .iter()
+        .map(|l| (l, root.select_after(l.card, skip)))
+        .find(|(_, (count, _))| *count > 0)
+    else {
+        return page;
+    };
+    page.cards = count;
+    let first = count - cards.len();
+    let taken = cards.len().min(max);
+    page.next = first + taken;
+    read_cards(
+        &mut page,
+        cards
+            .iter()
+            .take(taken)
+            .enumerate()
+            .map(|(i, c)| (first + i, c)),
+        layout,
+        page_url,
+    );
+    page
+}
+
+/// Reads cards into `page`; `index` is each card's place on the list, for warnings.
+fn read_cards<'a, N: DomNode + 'a>(
+    page: &mut ListPage,
+    cards: impl Iterator<Item = (usize, &'a N)>,
+    layout: &ListLayout,
+    page_url: &str,
+) {
+    for (index, card) in cards {
         match parse_card(card, layout, page_url, &mut page.warnings) {
             Some(order) => page.orders.push(order),
             None => page.warnings.push(Warning::new(
@@ -60,7 +128,6 @@ pub fn parse_order_list<N: DomNode>(root: &N, page_url: &str) -> ListPage {
             )),
         }
     }
-    page
 }
 
 fn parse_card<N: DomNode>(

@@ -138,6 +138,10 @@ texts! {
     Cancel => "cancel",
     /// Said after a backup was deleted.
     BackupDeleted => "backupDeleted",
+    /// Button that draws the next rows of a long orders table.
+    ShowMoreOrders => "showMoreOrders",
+    /// "Showing $SHOWN$ of $TOTAL$ orders."
+    ShowingOrders => "showingOrders",
     /// Heading of the import section on the saved-backups page.
     ImportTitle => "importTitle",
     /// What importing does, and that nothing saved is changed.

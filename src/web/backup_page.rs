@@ -2,6 +2,7 @@
 //! backups saved in this browser, shows their orders, exports them, deletes one after
 //! asking, and imports a backup file. It needs no AliExpress tab.
 
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_events::EventListener;
@@ -9,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use crate::core::backup::{storage_key, Backup};
+use crate::core::backup::Backup;
 use crate::core::export::ExportKind;
 use crate::core::import::{read_backup_file, ImportError};
 use crate::core::order::Order;
@@ -146,8 +147,8 @@ async fn import_file(file: web_sys::File) -> Result<String, String> {
         Err(error) => return Err(failed(error)),
     }
     let now = String::from(js_sys::Date::new_0().to_iso_string());
-    let backup = Backup::from_file(&parsed, &now);
-    super::saved::save(&backup).await.map_err(failed)?;
+    let mut backup = Backup::from_file(&parsed, &now);
+    super::saved::save(&mut backup).await.map_err(failed)?;
     Ok(t.text(
         Text::ImportDone,
         &[&backup.site, &backup.orders.len().to_string()],
@@ -275,11 +276,11 @@ fn backup_section(main: &Element, backup: Rc<Backup>) -> Result<(), WebError> {
             if open && orders.child_element_count() == 0 {
                 log_failure(orders_table(
                     &orders,
-                    &backup
+                    backup
                         .sorted()
                         .into_iter()
-                        .map(|s| &s.order)
-                        .collect::<Vec<_>>(),
+                        .map(|s| s.order.clone())
+                        .collect(),
                 ));
             }
             let _ = if open {
@@ -304,11 +305,10 @@ fn backup_section(main: &Element, backup: Rc<Backup>) -> Result<(), WebError> {
             focus(&delete);
         });
     }
-    let site = backup.site.clone();
     on_click(&yes, move |_| {
-        let (site, section) = (site.clone(), section.clone());
+        let (backup, section) = (backup.clone(), section.clone());
         spawn_local(async move {
-            match ext_api::storage_remove(&storage_key(&site)).await {
+            match super::saved::delete(&backup).await {
                 Ok(()) => {
                     section.set_text_content(None);
                     let _ = child(
@@ -326,7 +326,11 @@ fn backup_section(main: &Element, backup: Rc<Backup>) -> Result<(), WebError> {
     Ok(())
 }
 
-fn orders_table(container: &Element, orders: &[&Order]) -> Result<(), WebError> {
+/// Rows drawn at a time. A 10,000-order backup is searched in full, but only this many rows
+/// are drawn at once, with "Show more" for the next ones, so the page never stalls.
+const ROWS_AT_A_TIME: usize = 300;
+
+fn orders_table(container: &Element, orders: Vec<Order>) -> Result<(), WebError> {
     let t = ChromeI18n;
     let search_label = t.text(Text::SearchOrders, &[]);
     let search: HtmlInputElement = child(
@@ -341,6 +345,12 @@ fn orders_table(container: &Element, orders: &[&Order]) -> Result<(), WebError> 
     )?
     .dyn_into()
     .map_err(|_| WebError::new("not an input"))?;
+    let status = child(
+        container,
+        "p",
+        &[("class", "meta shown"), ("role", "status")],
+        None,
+    )?;
     let table = child(container, "table", &[], None)?;
     let thead = child(&table, "thead", &[], None)?;
     let head = child(&thead, "tr", &[], None)?;
@@ -355,69 +365,126 @@ fn orders_table(container: &Element, orders: &[&Order]) -> Result<(), WebError> 
         child(&head, "th", &[("scope", "col")], Some(&t.text(column, &[])))?;
     }
     let body = child(&table, "tbody", &[], None)?;
-    let mut rows: Vec<(Element, String)> = Vec::with_capacity(orders.len());
-    for order in orders {
-        let row = child(&body, "tr", &[], None)?;
-        child(
-            &row,
-            "td",
-            &[],
-            Some(order.placed_on.as_deref().unwrap_or("")),
-        )?;
-        link_cell(&row, Some(&order.detail_url), &order.id)?;
-        child(&row, "td", &[], Some(&order.status))?;
-        link_cell(&row, order.store.url.as_deref(), &order.store.name)?;
-        let items_cell = child(&row, "td", &[], None)?;
-        let items = child(&items_cell, "ul", &[], None)?;
-        for item in &order.items {
-            let li = child(&items, "li", &[], Some(&format!("{} × ", item.quantity)))?;
-            match item.product_url.as_deref().filter(|u| is_web_url(u)) {
-                Some(url) => drop(child(
-                    &li,
-                    "a",
-                    &[
-                        ("href", url),
-                        ("rel", "noopener noreferrer"),
-                        ("target", "_blank"),
-                    ],
-                    Some(&item.title),
-                )?),
-                None => drop(li.append_with_str_1(&item.title)),
-            }
-        }
-        child(
-            &row,
-            "td",
-            &[("class", "num")],
-            Some(order.total.as_ref().map_or("", |m| m.display.as_str())),
-        )?;
-        let text = format!(
-            "{} {} {} {}",
-            order.id,
-            order.status,
-            order.store.name,
-            order
-                .items
-                .iter()
-                .map(|i| i.title.as_str())
-                .collect::<Vec<_>>()
-                .join(" ")
-        )
-        .to_lowercase();
-        rows.push((row.into(), text));
-    }
-    let input = search.clone();
+    let more = child(
+        container,
+        "button",
+        &[("type", "button"), ("class", "more"), ("hidden", "")],
+        Some(&t.text(Text::ShowMoreOrders, &[])),
+    )?;
+    let texts: Vec<String> = orders.iter().map(search_text).collect();
+    let view = Rc::new(TableView {
+        orders,
+        texts,
+        matches: RefCell::new(Vec::new()),
+        drawn: Cell::new(0),
+        body: body.into(),
+        status: status.into(),
+        more: more.clone().into(),
+    });
+    view.filter("");
+    let (input, on_input) = (search.clone(), view.clone());
     EventListener::new(&search, "input", move |_| {
-        let query = input.value().to_lowercase();
-        for (row, text) in &rows {
-            let _ = if query.is_empty() || text.contains(&query) {
-                row.remove_attribute("hidden")
-            } else {
-                row.set_attribute("hidden", "")
-            };
-        }
+        on_input.filter(&input.value().to_lowercase());
     })
     .forget();
+    on_click(&more, move |_| view.draw_more());
+    Ok(())
+}
+
+/// The orders table: every order and its search text; the matches of the current search; how
+/// many of them are drawn.
+struct TableView {
+    orders: Vec<Order>,
+    texts: Vec<String>,
+    matches: RefCell<Vec<usize>>,
+    drawn: Cell<usize>,
+    body: Element,
+    status: Element,
+    more: Element,
+}
+
+impl TableView {
+    fn filter(&self, query: &str) {
+        *self.matches.borrow_mut() = (0..self.orders.len())
+            .filter(|&i| query.is_empty() || self.texts[i].contains(query))
+            .collect();
+        self.body.set_text_content(None);
+        self.drawn.set(0);
+        self.draw_more();
+    }
+
+    fn draw_more(&self) {
+        let matches = self.matches.borrow();
+        let from = self.drawn.get();
+        let to = (from + ROWS_AT_A_TIME).min(matches.len());
+        for &i in &matches[from..to] {
+            log_failure(order_row(&self.body, &self.orders[i]));
+        }
+        self.drawn.set(to);
+        let _ = if to < matches.len() {
+            self.more.remove_attribute("hidden")
+        } else {
+            self.more.set_attribute("hidden", "")
+        };
+        self.status.set_text_content(Some(&ChromeI18n.text(
+            Text::ShowingOrders,
+            &[&to.to_string(), &matches.len().to_string()],
+        )));
+    }
+}
+
+/// What the search box looks in: number, status, store and titles.
+fn search_text(order: &Order) -> String {
+    format!(
+        "{} {} {} {}",
+        order.id,
+        order.status,
+        order.store.name,
+        order
+            .items
+            .iter()
+            .map(|i| i.title.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    )
+    .to_lowercase()
+}
+
+fn order_row(body: &Element, order: &Order) -> Result<(), WebError> {
+    let row = child(body, "tr", &[], None)?;
+    child(
+        &row,
+        "td",
+        &[],
+        Some(order.placed_on.as_deref().unwrap_or("")),
+    )?;
+    link_cell(&row, Some(&order.detail_url), &order.id)?;
+    child(&row, "td", &[], Some(&order.status))?;
+    link_cell(&row, order.store.url.as_deref(), &order.store.name)?;
+    let items_cell = child(&row, "td", &[], None)?;
+    let items = child(&items_cell, "ul", &[], None)?;
+    for item in &order.items {
+        let li = child(&items, "li", &[], Some(&format!("{} × ", item.quantity)))?;
+        match item.product_url.as_deref().filter(|u| is_web_url(u)) {
+            Some(url) => drop(child(
+                &li,
+                "a",
+                &[
+                    ("href", url),
+                    ("rel", "noopener noreferrer"),
+                    ("target", "_blank"),
+                ],
+                Some(&item.title),
+            )?),
+            None => drop(li.append_with_str_1(&item.title)),
+        }
+    }
+    child(
+        &row,
+        "td",
+        &[("class", "num")],
+        Some(order.total.as_ref().map_or("", |m| m.display.as_str())),
+    )?;
     Ok(())
 }
 

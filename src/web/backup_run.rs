@@ -13,19 +13,22 @@ use crate::core::collect::{Collector, ListObservation, MoreButton, Next, TimeFil
 use crate::core::list_rules::{LIST_CONTROLS, LIST_LAYOUTS};
 use crate::core::order::Warning;
 use crate::core::page::{recognise_url, PageKind};
-use crate::core::parse::{parse_order_detail, parse_order_list};
+use crate::core::parse::{parse_order_detail, parse_order_list_range};
 use crate::core::text::Text;
 
 use super::dom::{element, WebNode};
 use super::error::WebError;
 use super::perf;
-use super::saved::{load, save};
+use super::saved::{load, prepare, save, write};
 use super::wait::{sleep, until};
 
 /// AliExpress shows a slider captcha to fast clients: at least this long between presses.
 const MIN_PACE_MS: f64 = 1_500.0;
 /// Plus up to this much random jitter, so the rhythm is not mechanical.
 const PACE_JITTER_MS: f64 = 700.0;
+/// Cards read in one task: a step that found more reads them over several tasks, so that no
+/// task holds the page's thread for long (about 20 ms for 20 cards on a 10,000-card list).
+const CARDS_PER_TASK: usize = 20;
 /// How long one press, or one re-render, may take before it counts as no change.
 const STEP_TIMEOUT_MS: u32 = 20_000;
 /// How long a detail page may take to show its items.
@@ -147,9 +150,12 @@ async fn run_to_end(
     }
     backup.continue_paging = false;
     backup.in_progress = true;
-    save(&backup).await?;
+    save(&mut backup).await?;
 
     let mut collector = Collector::default();
+    // Cards already read: each step reads only what was added since, plus the last page's
+    // worth again (a card may have finished rendering after it was read).
+    let mut read_cards: usize = 0;
     let mut last_press = f64::NEG_INFINITY;
     let mut idle_waits = 0;
     let progress = |backup: &Backup, activity| Progress {
@@ -158,17 +164,37 @@ async fn run_to_end(
         activity,
     };
     let ending = loop {
+        // A step runs in a task of its own: the wait below wakes inside the page's own task
+        // (a MutationObserver answers in the task that changed the DOM), and the page's work
+        // plus ours in one task would hold its main thread twice as long.
+        sleep(0).await;
         if stop.get() {
             break Ending::Stopped;
         }
+        perf::mark("exit-assistant:step-start");
         let seen = observe(&doc);
         if seen.time_filter != TimeFilter::Shorter {
             backup.stated_count = stated_count(&doc).or(backup.stated_count);
         }
-        perf::mark("exit-assistant:step-start");
-        let page = parse_order_list(&WebNode(root.clone()), &url);
-        if backup.add_listed(&page.orders, &now()) > 0 {
-            save(&backup).await?;
+        let mut next = read_cards.saturating_sub(LIST_CONTROLS.page_size);
+        let mut added = 0;
+        loop {
+            let page = parse_order_list_range(&WebNode(root.clone()), &url, next, CARDS_PER_TASK);
+            added += backup.add_listed(&page.orders, &now());
+            read_cards = page.next;
+            if page.next >= page.cards || page.next <= next {
+                break;
+            }
+            next = page.next;
+            perf::measure("exit-assistant:step-sync", "exit-assistant:step-start");
+            sleep(0).await;
+            perf::mark("exit-assistant:step-start");
+        }
+        let changes = (added > 0).then(|| prepare(&mut backup)).transpose()?;
+        // The step's own hold on the page's thread: everything up to the storage write.
+        perf::measure("exit-assistant:step-sync", "exit-assistant:step-start");
+        if let Some(changes) = changes {
+            write(changes).await?;
         }
         perf::measure("exit-assistant:step", "exit-assistant:step-start");
         perf::mark_wasm_memory();
@@ -209,6 +235,7 @@ async fn run_to_end(
                     init
                 })?;
                 select.dispatch_event(&change)?;
+                read_cards = 0;
                 // The list re-renders for the new period: wait until the old cards are gone.
                 if let Some(card) = old_first_card {
                     until(&root, STEP_TIMEOUT_MS, move || !card.is_connected()).await?;
@@ -240,7 +267,7 @@ async fn run_to_end(
                     // The old layout loads the next page: this run ends with this page, and
                     // the next page's assistant carries on (see `continue_paging`).
                     backup.continue_paging = true;
-                    save(&backup).await?;
+                    save(&mut backup).await?;
                     last_press = performance_now();
                     next.click();
                     until(&root, STEP_TIMEOUT_MS, changed).await?;
@@ -291,7 +318,7 @@ async fn run_to_end(
         .iter()
         .filter(|e| e.code == "short_page")
         .count() as u32;
-    save(&backup).await?;
+    save(&mut backup).await?;
 
     let ending = if ending == Ending::Finished {
         read_details(&doc, &mut backup, &stop, &report, progress).await?
@@ -301,7 +328,7 @@ async fn run_to_end(
     // A stalled run (sign-out, unsolved captcha, a page that stopped responding) stays "in
     // progress", so the next page the user opens says it was interrupted.
     backup.in_progress = ending == Ending::Stalled;
-    save(&backup).await?;
+    save(&mut backup).await?;
     Ok((backup, ending))
 }
 

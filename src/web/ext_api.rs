@@ -134,9 +134,35 @@ pub async fn storage_set<T: Serialize>(key: &str, value: &T) -> Result<(), WebEr
     call(|cb| storage_local_set(&items, cb)).await.map(drop)
 }
 
+/// Reads several keys of `chrome.storage.local` at once (`keys`: an array, or null for all),
+/// as the raw object the API gives.
+pub async fn storage_get_raw(keys: &JsValue) -> Result<JsValue, WebError> {
+    call(|cb| storage_local_get(keys, cb)).await
+}
+
+/// Writes several keys of `chrome.storage.local` in one call, so other tabs hear of them in
+/// one `storage.onChanged` event.
+pub async fn storage_set_raw(items: &Object) -> Result<(), WebError> {
+    call(|cb| storage_local_set(items, cb)).await.map(drop)
+}
+
+/// Deletes several keys of `chrome.storage.local` in one call.
+pub async fn storage_remove_all(keys: &[String]) -> Result<(), WebError> {
+    let array: js_sys::Array = keys.iter().map(|k| JsValue::from_str(k)).collect();
+    call(|cb| storage_local_remove(&array, cb)).await.map(drop)
+}
+
 /// Every stored item whose key starts with `prefix`, as raw key and value.
 pub async fn storage_with_prefix(prefix: &str) -> Result<Vec<(String, JsValue)>, WebError> {
     let items = call(|cb| storage_local_get(&JsValue::NULL, cb)).await?;
+    storage_with_prefix_in(&items, prefix)
+}
+
+/// The items of `items` (as `storage_get_raw` gives them) whose key starts with `prefix`.
+pub fn storage_with_prefix_in(
+    items: &JsValue,
+    prefix: &str,
+) -> Result<Vec<(String, JsValue)>, WebError> {
     let keys = Object::keys(items.unchecked_ref::<Object>());
     let mut out = Vec::new();
     for key in keys
@@ -144,16 +170,9 @@ pub async fn storage_with_prefix(prefix: &str) -> Result<Vec<(String, JsValue)>,
         .filter_map(|k| k.as_string())
         .filter(|k| k.starts_with(prefix))
     {
-        out.push((key.clone(), Reflect::get(&items, &key.into())?));
+        out.push((key.clone(), Reflect::get(items, &key.into())?));
     }
     Ok(out)
-}
-
-/// Deletes one key of `chrome.storage.local`.
-pub async fn storage_remove(key: &str) -> Result<(), WebError> {
-    call(|cb| storage_local_remove(&key.into(), cb))
-        .await
-        .map(drop)
 }
 
 /// The URL of one of the extension's own pages.

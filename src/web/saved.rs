@@ -1,7 +1,14 @@
-//! The saved backups in `chrome.storage.local`, one item per host: read by the content script,
-//! the extension pages and the background alike.
+//! The saved backups in `chrome.storage.local`: read by the content script, the extension
+//! pages and the background alike. Each host's backup is one item (`backup:{host}`, everything
+//! but the orders) and its orders in chunks (`orders:{host}:{n}`, JSON strings; see
+//! `core::backup::CHUNK_ORDERS`). A save writes the head and only the chunks that changed, in
+//! one call; a load reads the chunks one by one, letting the page breathe between them.
 
-use crate::core::backup::{storage_key, Backup, STORAGE_PREFIX};
+use js_sys::{Object, Promise, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+use crate::core::backup::{chunk_key, storage_key, Backup, STORAGE_PREFIX};
 use crate::core::page::PageKind;
 
 use super::error::WebError;
@@ -9,7 +16,22 @@ use super::ext_api;
 
 /// Loads the host's saved backup, if any.
 pub async fn load(host: &str) -> Result<Option<Backup>, WebError> {
-    ext_api::storage_get::<Backup>(&storage_key(host)).await
+    let key = storage_key(host);
+    let items = ext_api::storage_get_raw(&JsValue::from_str(&key)).await?;
+    let head = Reflect::get(&items, &key.into())?;
+    if head.is_undefined() {
+        return Ok(None);
+    }
+    let backup: Backup = serde_wasm_bindgen::from_value(head)?;
+    let keys: js_sys::Array = (0..backup.chunks)
+        .map(|n| JsValue::from_str(&chunk_key(host, n)))
+        .collect();
+    let chunks = if keys.length() > 0 {
+        ext_api::storage_get_raw(&keys).await?
+    } else {
+        Object::new().into()
+    };
+    with_orders(backup, &chunks).await.map(Some)
 }
 
 /// The backup a page should show: its host's, or, on a sign-in page (another host), one that
@@ -23,9 +45,14 @@ pub async fn load_for_page(host: &str, kind: PageKind) -> Result<Option<Backup>,
 
 /// Every saved backup, of every host. Unreadable ones are skipped with a warning.
 pub async fn load_all() -> Result<Vec<Backup>, WebError> {
+    let items = ext_api::storage_get_raw(&JsValue::NULL).await?;
     let mut backups = Vec::new();
-    for (key, value) in ext_api::storage_with_prefix(STORAGE_PREFIX).await? {
-        match serde_wasm_bindgen::from_value::<Backup>(value) {
+    for (key, value) in ext_api::storage_with_prefix_in(&items, STORAGE_PREFIX)? {
+        let read = match serde_wasm_bindgen::from_value::<Backup>(value) {
+            Ok(head) => with_orders(head, &items).await,
+            Err(error) => Err(error.into()),
+        };
+        match read {
             Ok(backup) => backups.push(backup),
             Err(error) => web_sys::console::warn_1(
                 &format!("[Exit Assistant] {key} is unreadable: {error}").into(),
@@ -35,7 +62,67 @@ pub async fn load_all() -> Result<Vec<Backup>, WebError> {
     Ok(backups)
 }
 
-/// Saves a backup under its host.
-pub async fn save(backup: &Backup) -> Result<(), WebError> {
-    ext_api::storage_set(&storage_key(&backup.site), backup).await
+/// Adds to a backup's head the orders of its chunks, found in `items`.
+async fn with_orders(mut backup: Backup, items: &JsValue) -> Result<Backup, WebError> {
+    for n in 0..backup.chunks {
+        let key = chunk_key(&backup.site, n);
+        let json = Reflect::get(items, &key.clone().into())?
+            .as_string()
+            .ok_or_else(|| WebError::new(format!("{key} is missing")))?;
+        backup
+            .add_chunk_json(&json)
+            .map_err(|e| WebError::new(format!("{key} is unreadable: {e}")))?;
+        if n + 1 < backup.chunks {
+            breathe().await;
+        }
+    }
+    Ok(backup)
+}
+
+/// Saves a backup under its host: its head, and the chunks that changed.
+pub async fn save(backup: &mut Backup) -> Result<(), WebError> {
+    write(prepare(backup)?).await
+}
+
+/// What [`save`] writes, made now (the part of a save that holds the page's thread).
+pub fn prepare(backup: &mut Backup) -> Result<Object, WebError> {
+    let items = Object::new();
+    for n in backup.take_dirty() {
+        let json = backup.chunk_json(n);
+        Reflect::set(
+            &items,
+            &chunk_key(&backup.site, n).into(),
+            &JsValue::from_str(&json),
+        )?;
+    }
+    // The head without its orders: they are in the chunks.
+    let orders = std::mem::take(&mut backup.orders);
+    let head = ext_api::to_js(&*backup);
+    backup.orders = orders;
+    Reflect::set(&items, &storage_key(&backup.site).into(), &head?)?;
+    Ok(items)
+}
+
+/// Writes what [`prepare`] made, in one call.
+pub async fn write(items: Object) -> Result<(), WebError> {
+    ext_api::storage_set_raw(&items).await
+}
+
+/// Deletes a host's backup: its head and every chunk.
+pub async fn delete(backup: &Backup) -> Result<(), WebError> {
+    let mut keys = vec![storage_key(&backup.site)];
+    keys.extend((0..backup.chunks.max(backup.chunk_count())).map(|n| chunk_key(&backup.site, n)));
+    ext_api::storage_remove_all(&keys).await
+}
+
+/// Lets the page run its own tasks before the next chunk: a macrotask, where there is a
+/// window (the background has none, and no page to keep responsive).
+async fn breathe() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback(resolve.unchecked_ref());
+    });
+    let _ = JsFuture::from(promise).await;
 }

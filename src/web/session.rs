@@ -24,7 +24,7 @@ use crate::core::money_left::{read_asset, Asset, Holding};
 use crate::core::order::Order;
 use crate::core::page::PageKind;
 use crate::core::page::{recognise, Recognition};
-use crate::core::parse::parse_order_list;
+use crate::core::parse::parse_order_list_head;
 use crate::core::readiness::{assess, Readiness};
 use crate::core::text::Text;
 
@@ -38,6 +38,10 @@ use super::overlay::{Action, Dispatch, Overlay};
 use super::pointer::Pointer;
 use super::saved;
 use super::watch::PageWatch;
+
+/// The verdict reads this many cards of the list in view (the newest, where unfinished orders
+/// are); the saved backup has the rest. A 10,000-card list read whole would stall the page.
+const READINESS_CARDS: usize = 100;
 
 /// When a page's kind depends on what it shows, re-check after these delays (ms): the new
 /// layout hydrates for several seconds (reference section 2.1, "Hydration is slow").
@@ -284,7 +288,7 @@ fn readiness(state: &State) -> Readiness {
         let url = current_url(&state.doc);
         if let Some(root) = state.doc.document_element() {
             orders.extend(
-                parse_order_list(&WebNode(root), &url)
+                parse_order_list_head(&WebNode(root), &url, READINESS_CARDS)
                     .orders
                     .into_iter()
                     .map(|l| (l.order.id.clone(), l.order)),
@@ -481,10 +485,11 @@ async fn start_backup(state: &Rc<RefCell<State>>) {
     };
     log_failure(render(state, Some(".stop")));
     let weak = Rc::downgrade(state);
-    let on_progress = move |backup: &Backup, progress: Progress| {
+    // The panel shows only the progress while a run works; the backup itself is taken when
+    // the run ends (copying 10,000 orders at every step would hold the page up).
+    let on_progress = move |_: &Backup, progress: Progress| {
         let Some(state) = weak.upgrade() else { return };
         let mut guard = state.borrow_mut();
-        guard.saved = Some(backup.clone());
         if let Some(run) = guard.run.as_mut() {
             run.progress = progress;
         }
@@ -532,6 +537,11 @@ async fn start_backup(state: &Rc<RefCell<State>>) {
         }
         Err(error) => {
             warn(&format!("backup failed: {error}"));
+            // Whatever was saved before the failure is what the panel shows.
+            let host = state.borrow().host.clone();
+            if let Ok(saved) = saved::load(&host).await {
+                state.borrow_mut().saved = saved;
+            }
             (Ending::Stalled, Some(Text::BackupFailed))
         }
     };

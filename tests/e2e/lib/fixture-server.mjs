@@ -6,6 +6,7 @@ import http from "node:http";
 import https from "node:https";
 import path from "node:path";
 
+import { BIG } from "../../fixtures/histories/generate.mjs";
 import { SITE, WORK } from "./paths.mjs";
 
 const routesFile = JSON.parse(fs.readFileSync(path.join(SITE, "routes.json"), "utf8"));
@@ -14,7 +15,7 @@ const HISTORIES_DIR = path.join(SITE, "../histories");
 export const HISTORIES = JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, "index.json"), "utf8"));
 
 /** Every host that serves fixtures. */
-export const FIXTURE_HOSTS = [...new Set([...routesFile.routes.map((r) => new URL(r.url).hostname), ...HISTORIES.map((h) => h.host)])].sort();
+export const FIXTURE_HOSTS = [...new Set([...routesFile.routes.map((r) => new URL(r.url).hostname), ...HISTORIES.map((h) => h.host), BIG.host])].sort();
 
 /** A history's expected orders. */
 export function expectedOrders(name) {
@@ -23,11 +24,14 @@ export function expectedOrders(name) {
 
 const detailShell = fs.readFileSync(path.join(HISTORIES_DIR, "detail-shell.html"), "utf8");
 
+/** Histories written at test time (the 10,000-order one), each with the `dir` it is in. */
+const EXTRA_HISTORIES = [];
+
 /** The body of a history page, or null. `behaviour` goes into the list page's script. */
 function historyPage(url, behaviour) {
-  const history = HISTORIES.find((h) => h.host === url.hostname);
+  const history = [...HISTORIES, ...EXTRA_HISTORIES].find((h) => h.host === url.hostname);
   if (!history) return null;
-  const dir = path.join(HISTORIES_DIR, history.name);
+  const dir = history.dir ?? path.join(HISTORIES_DIR, history.name);
   if (history.layout === "old" && url.pathname === "/orderList.htm") {
     const page = path.join(dir, `page-${Number(url.searchParams.get("page") ?? 1)}.html`);
     return fs.existsSync(page) ? fs.readFileSync(page, "utf8") : null;
@@ -112,6 +116,8 @@ export async function startFixtureServer() {
   return {
     requests,
     control,
+    /** Serves a history written at test time: { name, host, dir }. */
+    addHistory: (history) => EXTRA_HISTORIES.push({ layout: "new", ...history }),
     close: () => Promise.all([stop(server), stop(plain)]),
   };
 }

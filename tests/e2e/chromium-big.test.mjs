@@ -1,0 +1,3 @@
+import { defineBigScenarios } from "./big-scenarios.mjs";
+
+defineBigScenarios("chromium");
