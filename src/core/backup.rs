@@ -268,23 +268,32 @@ impl Backup {
             .unwrap_or(0)
     }
 
-    /// Chunk `n` as stored: a JSON array of the orders whose position puts them there.
-    pub fn chunk_json(&self, n: u64) -> String {
-        let orders: Vec<&StoredOrder> = self
-            .orders
+    /// The orders of chunk `n`: those whose position puts them there.
+    pub fn chunk(&self, n: u64) -> Vec<&StoredOrder> {
+        self.orders
             .values()
             .filter(|s| chunk_of(s.position) == n)
-            .collect();
-        serde_json::to_string(&orders).unwrap_or_else(|_| "[]".to_owned())
+            .collect()
     }
 
-    /// Adds the orders of a stored chunk. A chunk that can't be read is an error, so that
-    /// a damaged backup is never taken for a shorter one.
-    pub fn add_chunk_json(&mut self, json: &str) -> Result<(), String> {
-        let orders: Vec<StoredOrder> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    /// Adds the orders of a stored chunk.
+    pub fn add_chunk(&mut self, orders: Vec<StoredOrder>) {
         for stored in orders {
             self.orders.insert(stored.order.id.clone(), stored);
         }
+    }
+
+    /// Chunk `n` as stored: a JSON array. (The browser layer makes the same text with the
+    /// browser's own `JSON`, which keeps serde_json out of what AliExpress pages load.)
+    pub fn chunk_json(&self, n: u64) -> String {
+        serde_json::to_string(&self.chunk(n)).unwrap_or_else(|_| "[]".to_owned())
+    }
+
+    /// Adds the orders of a stored chunk's text. A chunk that can't be read is an error, so
+    /// that a damaged backup is never taken for a shorter one.
+    pub fn add_chunk_json(&mut self, json: &str) -> Result<(), String> {
+        let orders: Vec<StoredOrder> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+        self.add_chunk(orders);
         Ok(())
     }
 

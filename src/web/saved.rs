@@ -69,9 +69,11 @@ async fn with_orders(mut backup: Backup, items: &JsValue) -> Result<Backup, WebE
         let json = Reflect::get(items, &key.clone().into())?
             .as_string()
             .ok_or_else(|| WebError::new(format!("{key} is missing")))?;
-        backup
-            .add_chunk_json(&json)
+        let orders = js_sys::JSON::parse(&json)
+            .map_err(WebError::from)
+            .and_then(|v| serde_wasm_bindgen::from_value(v).map_err(WebError::from))
             .map_err(|e| WebError::new(format!("{key} is unreadable: {e}")))?;
+        backup.add_chunk(orders);
         if n + 1 < backup.chunks {
             breathe().await;
         }
@@ -88,12 +90,8 @@ pub async fn save(backup: &mut Backup) -> Result<(), WebError> {
 pub fn prepare(backup: &mut Backup) -> Result<Object, WebError> {
     let items = Object::new();
     for n in backup.take_dirty() {
-        let json = backup.chunk_json(n);
-        Reflect::set(
-            &items,
-            &chunk_key(&backup.site, n).into(),
-            &JsValue::from_str(&json),
-        )?;
+        let json = js_sys::JSON::stringify(&ext_api::to_js(&backup.chunk(n))?)?;
+        Reflect::set(&items, &chunk_key(&backup.site, n).into(), &json)?;
     }
     // The head without its orders: they are in the chunks.
     let orders = std::mem::take(&mut backup.orders);
