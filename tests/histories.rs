@@ -9,7 +9,7 @@ use std::fs;
 use exit_assistant::core::dom::DomNode;
 use exit_assistant::core::parse::{
     merge_detail, parse_order_detail, parse_order_list, parse_order_list_from,
-    parse_order_list_head, parse_order_list_range,
+    parse_order_list_range,
 };
 use scraper::Html;
 use serde_json::Value;
@@ -139,7 +139,7 @@ fn a_step_reads_only_the_cards_added_since_the_last() {
     assert_eq!((slice.cards, slice.next), (256, 253));
     assert_eq!(slice.orders, whole.orders[250..253]);
     // The verdict reads the newest cards only.
-    let head = parse_order_list_head(&root, url, 100);
+    let head = parse_order_list_range(&root, url, 0, 100);
     assert_eq!((head.cards, head.orders.len()), (256, 100));
     assert_eq!(head.orders, whole.orders[..100]);
 }

@@ -47,27 +47,6 @@ pub fn parse_order_list<N: DomNode>(root: &N, page_url: &str) -> ListPage {
     parse_order_list_from(root, page_url, 0)
 }
 
-/// Reads the first `max` order cards under `root`: the newest orders, where the unfinished
-/// ones are.
-pub fn parse_order_list_head<N: DomNode>(root: &N, page_url: &str, max: usize) -> ListPage {
-    let mut page = ListPage::default();
-    let Some((layout, cards)) = LIST_LAYOUTS
-        .iter()
-        .map(|l| (l, root.select_all(l.card)))
-        .find(|(_, c)| !c.is_empty())
-    else {
-        return page;
-    };
-    page.cards = cards.len();
-    read_cards(
-        &mut page,
-        cards.iter().take(max).enumerate(),
-        layout,
-        page_url,
-    );
-    page
-}
-
 /// Reads the order cards under `root` after the first `skip`: the list only grows at its
 /// end, so a backup step reads only what "View orders" added (a 10,000-order list must not
 /// be parsed whole at every step). A list shorter than `skip` was re-rendered, and is read

@@ -152,12 +152,6 @@ pub async fn storage_remove_all(keys: &[String]) -> Result<(), WebError> {
     call(|cb| storage_local_remove(&array, cb)).await.map(drop)
 }
 
-/// Every stored item whose key starts with `prefix`, as raw key and value.
-pub async fn storage_with_prefix(prefix: &str) -> Result<Vec<(String, JsValue)>, WebError> {
-    let items = call(|cb| storage_local_get(&JsValue::NULL, cb)).await?;
-    storage_with_prefix_in(&items, prefix)
-}
-
 /// The items of `items` (as `storage_get_raw` gives them) whose key starts with `prefix`.
 pub fn storage_with_prefix_in(
     items: &JsValue,

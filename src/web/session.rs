@@ -24,7 +24,7 @@ use crate::core::money_left::{read_asset, Asset, Holding};
 use crate::core::order::Order;
 use crate::core::page::PageKind;
 use crate::core::page::{recognise, Recognition};
-use crate::core::parse::parse_order_list_head;
+use crate::core::parse::parse_order_list_range;
 use crate::core::readiness::{assess, Readiness};
 use crate::core::text::Text;
 
@@ -288,7 +288,7 @@ fn readiness(state: &State) -> Readiness {
         let url = current_url(&state.doc);
         if let Some(root) = state.doc.document_element() {
             orders.extend(
-                parse_order_list_head(&WebNode(root), &url, READINESS_CARDS)
+                parse_order_list_range(&WebNode(root), &url, 0, READINESS_CARDS)
                     .orders
                     .into_iter()
                     .map(|l| (l.order.id.clone(), l.order)),
