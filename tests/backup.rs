@@ -10,7 +10,7 @@ use exit_assistant::core::backup::{Backup, BackupFileV1};
 use exit_assistant::core::dom::DomNode;
 use exit_assistant::core::export::{items_csv, orders_csv, to_json};
 use exit_assistant::core::money::Money;
-use exit_assistant::core::order::{Item, Order, Store};
+use exit_assistant::core::order::{Item, Order, Store, Warning};
 use exit_assistant::core::parse::{parse_order_detail, parse_order_list, ListedOrder};
 use exit_assistant::core::report::{report_html, REPORT_SCRIPT, REPORT_SCRIPT_HASH};
 use exit_assistant::core::status::OrderState;
@@ -161,6 +161,140 @@ fn gaps_say_plainly_what_is_missing() {
         unverified.is_complete(),
         "a stated count that matches settles short pages"
     );
+}
+
+#[test]
+fn completeness_agrees_with_the_gaps_in_every_case() {
+    let complete = full_backup("en-brl");
+    let mut cases = vec![complete.clone()];
+    let mut listed_only = Backup::new("www.aliexpress.com", "t0");
+    listed_only.add_listed(&listed("en-brl"), "t1");
+    cases.push(listed_only);
+    let change: [fn(&mut Backup); 7] = [
+        |b| b.list_exhausted = false,
+        |b| b.stated_count = Some(12),
+        |b| b.stated_count = Some(10),
+        |b| b.short_pages = 1,
+        |b| b.events.push(Warning::new("signed_out", "signed out")),
+        |b| b.orders.values_mut().next().unwrap().order.items.clear(),
+        |b| b.orders.values_mut().next().unwrap().detailed = false,
+    ];
+    for (i, first) in change.iter().enumerate() {
+        for second in &change[i..] {
+            let mut backup = complete.clone();
+            first(&mut backup);
+            second(&mut backup);
+            cases.push(backup);
+        }
+    }
+    let mut both = 0;
+    for backup in &cases {
+        assert_eq!(
+            backup.is_complete(),
+            backup.gaps().is_empty(),
+            "{:?}",
+            backup.gaps()
+        );
+        both += usize::from(backup.is_complete());
+    }
+    assert!(both > 1 && both < cases.len(), "both answers are met");
+}
+
+#[test]
+fn a_head_and_its_watch_list_give_the_count_the_completeness_and_the_verdict() {
+    use exit_assistant::core::readiness::assess;
+    for (history, saved_on) in [("en-usd", "2026-11-22"), ("en-brl", "2026-09-01")] {
+        for complete in [true, false] {
+            let mut whole = full_backup(history);
+            whole.updated_at = format!("{saved_on}T10:00:00.000Z");
+            whole.list_exhausted = complete;
+            whole.chunks = whole.chunk_count();
+            // What `saved::prepare` stores: the head with its digest and no orders, and the
+            // watch list apart.
+            let watch = whole
+                .take_watch()
+                .expect("a first save writes the watch list");
+            whole.digest = Some(whole.make_digest());
+            let mut head = whole.clone();
+            head.orders.clear();
+            let mut head: Backup =
+                serde_json::from_str(&serde_json::to_string(&head).unwrap()).unwrap();
+            head.watch =
+                Some(serde_json::from_str(&serde_json::to_string(&watch).unwrap()).unwrap());
+            assert_eq!(head.order_count(), whole.orders.len(), "{history}");
+            assert_eq!(head.complete(), complete, "{history}");
+            assert_eq!(whole.complete(), complete, "{history}");
+            assert!(
+                watch.len() < whole.orders.len(),
+                "{history}: only what may be flagged"
+            );
+            let all: Vec<Order> = whole.verdict_orders().cloned().collect();
+            let mut kept: Vec<Order> = head.verdict_orders().cloned().collect();
+            assert_eq!(all.len(), whole.orders.len());
+            assert_eq!(kept, watch);
+            // The session gives the verdict its orders by number, as `all` comes.
+            kept.sort_by(|a, b| a.id.cmp(&b.id));
+            assert_eq!(
+                assess(&kept, complete, saved_on),
+                assess(&all, complete, saved_on),
+                "{history}"
+            );
+            // Without its watch list, a head counts but gives no verdict of its own.
+            head.watch = None;
+            assert_eq!(head.verdict_orders().count(), 0);
+        }
+    }
+    // A head saved before digests says nothing of its own: its orders are read.
+    let mut old = full_backup("en-brl");
+    old.digest = None;
+    assert_eq!(old.order_count(), 10);
+    assert_eq!(old.verdict_orders().count(), 10);
+}
+
+#[test]
+fn the_watch_list_is_written_again_only_when_it_changes() {
+    let mut backup = many_orders(1_200);
+    backup.updated_at = "2026-11-22T10:00:00.000Z".into();
+    let first = backup.take_watch().expect("never written by this copy");
+    assert!(!first.is_empty() && first.len() < 1_200);
+    assert_eq!(backup.take_watch(), None, "nothing changed");
+    // What was written is what a full pass would make, after every change below.
+    let written = |b: &Backup| assert_eq!(b.dirty.watch.as_ref(), Some(&b.make_watch()));
+    // Old orders read again change nothing the verdict sees.
+    let old: Vec<String> = backup
+        .sorted()
+        .iter()
+        .rev()
+        .take(50)
+        .map(|s| s.order.id.clone())
+        .collect();
+    for id in &old {
+        backup.add_detail(id, &Default::default(), "2026-11-22T10:05:00.000Z");
+    }
+    assert!(!backup.dirty.watch_changed, "not even looked at again");
+    assert_eq!(backup.take_watch(), None);
+    written(&backup);
+    // A recent completed order read again is looked at, and found the same.
+    let recent = first
+        .iter()
+        .find(|o| o.state == OrderState::Completed)
+        .unwrap()
+        .id
+        .clone();
+    backup.add_detail(&recent, &Default::default(), "2026-11-22T10:05:30.000Z");
+    assert!(backup.dirty.watch_changed);
+    assert_eq!(backup.take_watch(), None);
+    written(&backup);
+    // A new unfinished order does.
+    let mut listed = listed("en-usd");
+    listed
+        .retain(|l| l.order.state != OrderState::Completed && l.order.state != OrderState::Closed);
+    listed.truncate(1);
+    listed[0].order.id = "8000000000000002".into();
+    backup.add_listed(&listed, "2026-11-22T10:06:00.000Z");
+    let second = backup.take_watch().expect("a new unfinished order");
+    assert_eq!(second.len(), first.len() + 1);
+    written(&backup);
 }
 
 #[test]

@@ -4,7 +4,7 @@
 use std::fs;
 
 use exit_assistant::core::order::Order;
-use exit_assistant::core::readiness::{assess, Verdict};
+use exit_assistant::core::readiness::{assess, may_flag, Verdict};
 use exit_assistant::core::status::{is_open_case_note, OrderState};
 
 const TODAY: &str = "2026-11-22";
@@ -159,4 +159,74 @@ fn money_left_blocks_and_money_unchecked_warns() {
         Verdict::Warnings,
         "an unreadable wallet asks the user"
     );
+}
+
+#[test]
+fn the_orders_kept_for_the_verdict_give_the_same_verdict_from_the_save_on() {
+    // A saved backup keeps only the orders `may_flag` picks; on the day of the save and on
+    // every day after, the verdict from those must equal the verdict from every order.
+    let saved_on = ["2026-05-01", "2026-07-20", "2026-09-01", TODAY];
+    let later = [0, 1, 30, 89, 90, 91, 92, 400];
+    for history in ["en-usd", "en-brl", "de-eur", "ko-krw", "hostile"] {
+        let orders = orders(history);
+        for day in saved_on {
+            let kept: Vec<Order> = orders
+                .iter()
+                .filter(|o| may_flag(o, day))
+                .cloned()
+                .collect();
+            if day == TODAY {
+                assert!(
+                    kept.len() < orders.len(),
+                    "{history}: old orders are left out"
+                );
+            }
+            for days in later {
+                let then = add_days(day, days);
+                assert_eq!(
+                    assess(&kept, true, &then),
+                    assess(&orders, true, &then),
+                    "{history}, saved {day}, read {then}"
+                );
+            }
+        }
+    }
+    // A day of slack: a page whose clock reads the day before the save still gets it right.
+    let completed: Vec<Order> = orders("en-brl")
+        .into_iter()
+        .filter(|o| o.state == OrderState::Completed)
+        .collect();
+    for order in &completed {
+        let placed = order.placed_on.clone().unwrap();
+        let edge = add_days(&placed, 91);
+        assert!(
+            may_flag(order, &edge),
+            "{placed}: a day before, it is still protected"
+        );
+        assert!(!may_flag(order, &add_days(&placed, 92)));
+    }
+}
+
+/// `day` plus `n` days, for days in 2025..2028 (enough for these tests).
+fn add_days(day: &str, n: u32) -> String {
+    let mut y: u32 = day[..4].parse().unwrap();
+    let mut m: u32 = day[5..7].parse().unwrap();
+    let mut d = day[8..10].parse::<u32>().unwrap() + n;
+    loop {
+        let len = match m {
+            2 if y.is_multiple_of(4) => 29,
+            2 => 28,
+            4 | 6 | 9 | 11 => 30,
+            _ => 31,
+        };
+        if d <= len {
+            return format!("{y:04}-{m:02}-{d:02}");
+        }
+        d -= len;
+        m += 1;
+        if m == 13 {
+            m = 1;
+            y += 1;
+        }
+    }
 }

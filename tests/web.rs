@@ -515,3 +515,66 @@ fn combinator_selectors_match_below_the_element_as_the_browser_would() {
     }
     outer.remove();
 }
+
+#[wasm_bindgen_test]
+fn select_after_gives_the_count_and_at_most_max_cards_after_skip() {
+    use exit_assistant::core::dom::DomNode;
+    use exit_assistant::web::dom::WebNode;
+    let doc = document().unwrap();
+    let outer = doc.create_element("div").unwrap();
+    outer.set_inner_html(
+        r#"<p class="c">0</p><p class="c">1</p><p>x</p><p class="c">2</p><p class="c">3</p><p class="c">4</p>"#,
+    );
+    doc.body().unwrap().append_child(&outer).unwrap();
+    let root = WebNode(outer.clone());
+    let read = |skip: usize, max: usize| {
+        let (count, nodes) = root.select_after(".c", skip, max);
+        (count, nodes.iter().map(|n| n.text()).collect::<Vec<_>>())
+    };
+    assert_eq!(read(1, 2), (5, vec!["1".to_owned(), "2".to_owned()]));
+    assert_eq!(
+        read(3, usize::MAX),
+        (5, vec!["3".to_owned(), "4".to_owned()])
+    );
+    assert_eq!(read(5, 10), (5, vec![]), "nothing after the last card");
+    assert_eq!(
+        read(7, 2),
+        (5, vec!["0".to_owned(), "1".to_owned()]),
+        "fewer cards than skipped: the list was re-rendered, read from the first"
+    );
+    outer.remove();
+}
+
+#[wasm_bindgen_test]
+async fn storage_keys_come_from_get_keys_or_else_from_every_item() {
+    use exit_assistant::web::ext_api::storage_keys;
+    // A stand-in for `chrome.storage.local`: `getKeys` where the browser has it (Chrome 130,
+    // Firefox 143), and `get(null)`, which reads every item, elsewhere.
+    js_sys::Function::new_no_args(
+        r#"const items = { "backup:a": {}, "orders:a:0": "[]", "watch:a": "[]" };
+        globalThis.__reads = 0;
+        globalThis.chrome = { runtime: {}, storage: { local: {
+          get(keys, callback) { globalThis.__reads += 1; callback(keys === null ? items : {}); },
+          getKeys() { return Promise.resolve(Object.keys(items)); },
+        } } };"#,
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+    let reads = || {
+        js_sys::Reflect::get(&js_sys::global(), &"__reads".into())
+            .unwrap()
+            .as_f64()
+            .unwrap()
+    };
+    let want = ["backup:a", "orders:a:0", "watch:a"];
+    assert_eq!(storage_keys().await.unwrap(), want);
+    assert_eq!(reads(), 0.0, "getKeys reads no item");
+    js_sys::Function::new_no_args("delete globalThis.chrome.storage.local.getKeys;")
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+    assert_eq!(storage_keys().await.unwrap(), want);
+    assert_eq!(reads(), 1.0, "without getKeys, every item is read once");
+    js_sys::Function::new_no_args("delete globalThis.chrome; delete globalThis.__reads;")
+        .call0(&wasm_bindgen::JsValue::NULL)
+        .unwrap();
+}

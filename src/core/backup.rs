@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::money::sum_amounts;
 use super::order::{Order, Warning};
 use super::parse::{DetailPage, ListedOrder};
+use super::readiness::may_flag;
 
 /// The `format` value of every backup file.
 pub const FORMAT: &str = "aliexpress-order-backup";
@@ -67,10 +68,38 @@ pub struct Backup {
     /// How many chunks of orders the stored backup has.
     #[serde(default)]
     pub chunks: u64,
-    /// Chunks changed since the last save.
+    /// What a page needs without the orders, as of the last save (see [`Digest`]). `None`
+    /// in a head saved before digests: a page then reads the whole backup.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digest: Option<Digest>,
+    /// The orders the verdict may flag ([`may_flag`]), as of the last save, when only the
+    /// head was read. Stored apart from the head ([`watch_key`]), and written only when it
+    /// changes: a run saves the head at every step.
+    #[serde(skip)]
+    pub watch: Option<Vec<Order>>,
+    /// What changed since the last save.
     #[serde(skip)]
     pub dirty: Dirty,
 }
+
+/// What an AliExpress page needs of a saved backup, kept in its head and remade at every
+/// save: the panel's count and completeness. With the watch list ([`watch_key`]), a page
+/// reads two small items instead of every chunk (10,000 orders are about 8 MB).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Digest {
+    /// How many orders the backup holds.
+    pub orders: usize,
+    /// Nothing is missing ([`Backup::is_complete`]).
+    pub complete: bool,
+}
+
+/// The storage key of a host's watch list: the orders its verdict may flag, a JSON array.
+pub fn watch_key(host: &str) -> String {
+    format!("{WATCH_PREFIX}{host}")
+}
+
+/// Every watch list's storage key starts with this.
+pub const WATCH_PREFIX: &str = "watch:";
 
 /// Every backup's storage key starts with this.
 pub const STORAGE_PREFIX: &str = "backup:";
@@ -84,6 +113,24 @@ pub fn storage_key(host: &str) -> String {
 /// 10,000-order backup writes one or two chunks, not the whole history: the page's thread is
 /// never held for long, and nothing is rewritten that didn't change.
 pub const CHUNK_ORDERS: u64 = 500;
+
+/// An order changed from `old` to `new`: if either may be flagged, the watch list must be made
+/// again at the next save. (Made at every save, it would cost a pass over every order at every
+/// step of a run.)
+fn touches_watch(old: Option<&Order>, new: &Order, now: &str) -> bool {
+    let day = now.get(..10).unwrap_or_default();
+    may_flag(new, day) || old.is_some_and(|o| may_flag(o, day))
+}
+
+/// Orders newest first, as the page lists them: by date, then in the order first seen.
+fn newest_first(orders: &mut [&StoredOrder]) {
+    orders.sort_by(|a, b| {
+        b.order
+            .placed_on
+            .cmp(&a.order.placed_on)
+            .then(a.position.cmp(&b.position))
+    });
+}
 
 /// Every chunk's storage key starts with this.
 pub const CHUNK_PREFIX: &str = "orders:";
@@ -99,10 +146,18 @@ pub fn chunk_of(position: u64) -> u64 {
     position.saturating_sub(1) / CHUNK_ORDERS
 }
 
-/// The chunks that changed since the last save. Never part of a comparison: two backups with
-/// the same content are equal, saved or not.
+/// What changed since the last save: the chunks, and the watch list as last written (`None`:
+/// not written by this copy yet). Never part of a comparison: two backups with the same
+/// content are equal, saved or not.
 #[derive(Debug, Clone, Default)]
-pub struct Dirty(pub BTreeSet<u64>);
+pub struct Dirty {
+    /// The chunks to write.
+    pub chunks: BTreeSet<u64>,
+    /// The watch list as last written.
+    pub watch: Option<Vec<Order>>,
+    /// An order the watch list may hold changed since.
+    pub watch_changed: bool,
+}
 
 impl PartialEq for Dirty {
     fn eq(&self, _: &Self) -> bool {
@@ -157,7 +212,9 @@ impl Backup {
             };
             if self.orders.get(&entry.order.id) != Some(&merged) {
                 changed += 1;
-                self.dirty.0.insert(chunk_of(position));
+                let old = self.orders.get(&entry.order.id).map(|s| &s.order);
+                self.dirty.watch_changed |= touches_watch(old, &merged.order, now);
+                self.dirty.chunks.insert(chunk_of(position));
                 self.orders.insert(entry.order.id.clone(), merged);
             }
         }
@@ -168,9 +225,11 @@ impl Backup {
     /// Adds what an order's detail page showed.
     pub fn add_detail(&mut self, id: &str, detail: &DetailPage, now: &str) {
         if let Some(stored) = self.orders.get_mut(id) {
+            // A detail adds items and tracking, never a state: the order's standing is as was.
+            self.dirty.watch_changed |= touches_watch(None, &stored.order, now);
             super::parse::merge_detail(&mut stored.order, detail);
             stored.detailed = !detail.items.is_empty();
-            self.dirty.0.insert(chunk_of(stored.position));
+            self.dirty.chunks.insert(chunk_of(stored.position));
             self.updated_at = now.to_owned();
         }
     }
@@ -187,12 +246,7 @@ impl Backup {
     /// Orders newest first, as the page lists them: by date, then in the order first seen.
     pub fn sorted(&self) -> Vec<&StoredOrder> {
         let mut all: Vec<&StoredOrder> = self.orders.values().collect();
-        all.sort_by(|a, b| {
-            b.order
-                .placed_on
-                .cmp(&a.order.placed_on)
-                .then(a.position.cmp(&b.position))
-        });
+        newest_first(&mut all);
         all
     }
 
@@ -254,9 +308,86 @@ impl Backup {
         gaps
     }
 
-    /// Complete: the list was exhausted and nothing is missing.
+    /// Complete: the list was exhausted and nothing is missing. Exactly when [`gaps`] is
+    /// empty, without writing the gaps out: a save asks this at every step.
+    ///
+    /// [`gaps`]: Backup::gaps
     pub fn is_complete(&self) -> bool {
-        self.gaps().is_empty()
+        let count_checked = match self.stated_count {
+            Some(stated) => stated as usize == self.orders.len(),
+            None => self.short_pages == 0,
+        };
+        self.events.is_empty()
+            && self.list_exhausted
+            && count_checked
+            && !self
+                .orders
+                .values()
+                .any(|s| (s.opens_detail && !s.detailed) || s.order.items.is_empty())
+    }
+
+    /// The digest of the orders held now.
+    pub fn make_digest(&self) -> Digest {
+        Digest {
+            orders: self.orders.len(),
+            complete: self.is_complete(),
+        }
+    }
+
+    /// The orders the verdict may flag from the day of the last reading on, in page order.
+    pub fn make_watch(&self) -> Vec<Order> {
+        let day = self.updated_at.get(..10).unwrap_or_default();
+        let mut watch: Vec<&StoredOrder> = self
+            .orders
+            .values()
+            .filter(|s| may_flag(&s.order, day))
+            .collect();
+        newest_first(&mut watch);
+        watch.into_iter().map(|s| s.order.clone()).collect()
+    }
+
+    /// The watch list to write now, if it changed since this copy last wrote it; from then
+    /// on it counts as written.
+    pub fn take_watch(&mut self) -> Option<Vec<Order>> {
+        if self.dirty.watch.is_some() && !self.dirty.watch_changed {
+            return None;
+        }
+        self.dirty.watch_changed = false;
+        let watch = self.make_watch();
+        if self.dirty.watch.as_ref() == Some(&watch) {
+            return None;
+        }
+        self.dirty.watch = Some(watch.clone());
+        Some(watch)
+    }
+
+    /// Whether the orders themselves are here, or only the head and its watch list.
+    fn orders_loaded(&self) -> bool {
+        !self.orders.is_empty() || self.digest.is_none() || self.watch.is_none()
+    }
+
+    /// How many orders the backup holds, whether its orders were read or only its head.
+    pub fn order_count(&self) -> usize {
+        match &self.digest {
+            Some(digest) if !self.orders_loaded() => digest.orders,
+            _ => self.orders.len(),
+        }
+    }
+
+    /// Complete, whether its orders were read or only its head.
+    pub fn complete(&self) -> bool {
+        match &self.digest {
+            Some(digest) if !self.orders_loaded() => digest.complete,
+            _ => self.is_complete(),
+        }
+    }
+
+    /// The orders the verdict needs: every order when they were read, else the watch list.
+    pub fn verdict_orders(&self) -> Box<dyn Iterator<Item = &Order> + '_> {
+        match &self.watch {
+            Some(watch) if !self.orders_loaded() => Box::new(watch.iter()),
+            _ => Box::new(self.orders.values().map(|s| &s.order)),
+        }
     }
 
     /// How many chunks the orders take.
@@ -301,10 +432,10 @@ impl Backup {
     /// with its orders inline (saved before chunks) writes them all.
     pub fn take_dirty(&mut self) -> Vec<u64> {
         if self.chunks == 0 && !self.orders.is_empty() {
-            self.dirty.0.extend(0..self.chunk_count());
+            self.dirty.chunks.extend(0..self.chunk_count());
         }
         self.chunks = self.chunk_count().max(self.chunks);
-        std::mem::take(&mut self.dirty.0).into_iter().collect()
+        std::mem::take(&mut self.dirty.chunks).into_iter().collect()
     }
 
     /// The lossless v1 file.

@@ -96,8 +96,8 @@ pub fn idle_view(page: Recognition, saved: Option<&Backup>) -> BackupView {
         can_start: on_list && !russia,
         notice,
         saved: saved
-            .filter(|b| !b.orders.is_empty())
-            .map(|b| (b.orders.len(), b.is_complete())),
+            .filter(|b| b.order_count() > 0)
+            .map(|b| (b.order_count(), b.complete())),
     }
 }
 

@@ -6,13 +6,13 @@
 pub trait DomNode: Sized {
     /// Descendants matching a CSS selector, in document order. Invalid selectors match nothing.
     fn select_all(&self, selector: &str) -> Vec<Self>;
-    /// How many descendants match, and those after the first `skip` (all of them when fewer
-    /// than `skip` match: the page was re-rendered). Overridden where wrapping each match
-    /// costs something.
-    fn select_after(&self, selector: &str, skip: usize) -> (usize, Vec<Self>) {
+    /// How many descendants match, and at most `max` of those after the first `skip` (from
+    /// the first when fewer than `skip` match: the page was re-rendered). Overridden where
+    /// wrapping each match costs something.
+    fn select_after(&self, selector: &str, skip: usize, max: usize) -> (usize, Vec<Self>) {
         let all = self.select_all(selector);
         let skip = if skip > all.len() { 0 } else { skip };
-        (all.len(), all.into_iter().skip(skip).collect())
+        (all.len(), all.into_iter().skip(skip).take(max).collect())
     }
     /// The element's text content.
     fn text(&self) -> String;

@@ -249,9 +249,11 @@ impl Backup {
             orders,
             next_position: count,
             chunks: 0,
+            digest: None,
+            watch: None,
             dirty: Default::default(),
         };
-        backup.dirty.0.extend(0..backup.chunk_count());
+        backup.dirty.chunks.extend(0..backup.chunk_count());
         backup
     }
 }

@@ -66,22 +66,18 @@ pub fn parse_order_list_range<N: DomNode>(
     let mut page = ListPage::default();
     let Some((layout, (count, cards))) = LIST_LAYOUTS
         .iter()
-        .map(|l| (l, root.select_after(l.card, skip)))
+        .map(|l| (l, root.select_after(l.card, skip, max)))
         .find(|(_, (count, _))| *count > 0)
     else {
         return page;
     };
     page.cards = count;
-    let first = count - cards.len();
-    let taken = cards.len().min(max);
-    page.next = first + taken;
+    // Fewer than `skip` cards: the list was re-rendered, and is read from its first card.
+    let first = if skip > count { 0 } else { skip };
+    page.next = first + cards.len();
     read_cards(
         &mut page,
-        cards
-            .iter()
-            .take(taken)
-            .enumerate()
-            .map(|(i, c)| (first + i, c)),
+        cards.iter().enumerate().map(|(i, c)| (first + i, c)),
         layout,
         page_url,
     );

@@ -169,6 +169,33 @@ pub fn assess(orders: &[Order], backup_complete: bool, today: &str) -> Readiness
     readiness
 }
 
+/// Could [`assess`] list this order on `day` (`YYYY-MM-DD`) or any day after? Open cases,
+/// unfinished and unknown orders always; completed ones only while their dispute window is
+/// open, and it only closes as days pass; closed orders never. A saved backup keeps these in
+/// its digest (`Backup::digest`), so a page can give the verdict without reading every order.
+/// One day of slack allows for a clock that reads a day earlier than the save did.
+pub fn may_flag(order: &Order, day: &str) -> bool {
+    if order.notes.iter().any(|n| is_open_case_note(n)) {
+        return true;
+    }
+    match order.state {
+        OrderState::AwaitingPayment
+        | OrderState::AwaitingShipment
+        | OrderState::AwaitingDelivery
+        | OrderState::Unknown => true,
+        OrderState::Completed => {
+            let placed = order.placed_on.as_deref().and_then(day_number);
+            match (placed, day_number(day)) {
+                (Some(placed), Some(day)) => day - placed <= DISPUTE_WINDOW_DAYS + 1,
+                // No date of the order: never under protection. No date of the save: keep it.
+                (None, _) => false,
+                (Some(_), None) => true,
+            }
+        }
+        OrderState::Closed => false,
+    }
+}
+
 /// Days since 1970-01-01 for an ISO date, exactly (proleptic Gregorian), or `None`.
 /// <https://howardhinnant.github.io/date_algorithms.html#days_from_civil>
 fn day_number(iso: &str) -> Option<i64> {

@@ -6,6 +6,7 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -328,7 +329,11 @@ fn backup_section(main: &Element, backup: Rc<Backup>) -> Result<(), WebError> {
 
 /// Rows drawn at a time. A 10,000-order backup is searched in full, but only this many rows
 /// are drawn at once, with "Show more" for the next ones, so the page never stalls.
-const ROWS_AT_A_TIME: usize = 300;
+const ROWS_AT_A_TIME: usize = 100;
+
+/// A search runs this long after the last keystroke, not at every one: each search redraws
+/// the table.
+const SEARCH_DELAY_MS: u32 = 150;
 
 fn orders_table(container: &Element, orders: Vec<Order>) -> Result<(), WebError> {
     let t = ChromeI18n;
@@ -371,10 +376,10 @@ fn orders_table(container: &Element, orders: Vec<Order>) -> Result<(), WebError>
         &[("type", "button"), ("class", "more"), ("hidden", "")],
         Some(&t.text(Text::ShowMoreOrders, &[])),
     )?;
-    let texts: Vec<String> = orders.iter().map(search_text).collect();
     let view = Rc::new(TableView {
         orders,
-        texts,
+        texts: RefCell::new(Vec::new()),
+        search: RefCell::new(None),
         matches: RefCell::new(Vec::new()),
         drawn: Cell::new(0),
         body: body.into(),
@@ -382,20 +387,30 @@ fn orders_table(container: &Element, orders: Vec<Order>) -> Result<(), WebError>
         more: more.clone().into(),
     });
     view.filter("");
-    let (input, on_input) = (search.clone(), view.clone());
+    let (input, on_input) = (search.clone(), Rc::downgrade(&view));
     EventListener::new(&search, "input", move |_| {
-        on_input.filter(&input.value().to_lowercase());
+        let Some(view) = on_input.upgrade() else {
+            return;
+        };
+        let (input, later) = (input.clone(), Rc::downgrade(&view));
+        // Replacing the timer cancels the search it would have run.
+        *view.search.borrow_mut() = Some(Timeout::new(SEARCH_DELAY_MS, move || {
+            if let Some(view) = later.upgrade() {
+                view.filter(&input.value().to_lowercase());
+            }
+        }));
     })
     .forget();
     on_click(&more, move |_| view.draw_more());
     Ok(())
 }
 
-/// The orders table: every order and its search text; the matches of the current search; how
-/// many of them are drawn.
+/// The orders table: every order and its search text (made at the first search); the search
+/// waiting for typing to pause; the matches of the current search; how many of them are drawn.
 struct TableView {
     orders: Vec<Order>,
-    texts: Vec<String>,
+    texts: RefCell<Vec<String>>,
+    search: RefCell<Option<Timeout>>,
     matches: RefCell<Vec<usize>>,
     drawn: Cell<usize>,
     body: Element,
@@ -405,8 +420,12 @@ struct TableView {
 
 impl TableView {
     fn filter(&self, query: &str) {
+        let mut texts = self.texts.borrow_mut();
+        if !query.is_empty() && texts.is_empty() {
+            *texts = self.orders.iter().map(search_text).collect();
+        }
         *self.matches.borrow_mut() = (0..self.orders.len())
-            .filter(|&i| query.is_empty() || self.texts[i].contains(query))
+            .filter(|&i| query.is_empty() || texts[i].contains(query))
             .collect();
         self.body.set_text_content(None);
         self.drawn.set(0);

@@ -164,14 +164,17 @@ impl crate::core::dom::DomNode for WebNode {
 
     /// Wraps only the matches after `skip`: on a long order list, a backup step reads only
     /// the cards "View orders" added.
-    fn select_after(&self, selector: &str, skip: usize) -> (usize, Vec<Self>) {
+    fn select_after(&self, selector: &str, skip: usize, max: usize) -> (usize, Vec<Self>) {
         let Ok(list) = self.0.query_selector_all(selector) else {
             return (0, Vec::new());
         };
         let len = list.length();
         let skip = u32::try_from(skip).unwrap_or(u32::MAX);
         let skip = if skip > len { 0 } else { skip };
-        let nodes = (skip..len)
+        let end = skip
+            .saturating_add(u32::try_from(max).unwrap_or(u32::MAX))
+            .min(len);
+        let nodes = (skip..end)
             .filter_map(|i| list.item(i))
             .map(|n| WebNode(n.unchecked_into::<Element>()))
             .collect();

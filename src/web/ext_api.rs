@@ -152,6 +152,38 @@ pub async fn storage_remove_all(keys: &[String]) -> Result<(), WebError> {
     call(|cb| storage_local_remove(&array, cb)).await.map(drop)
 }
 
+/// The keys of `chrome.storage.local`. Where the browser has `getKeys` (Chrome 130, Firefox
+/// 143) the values are not read; elsewhere every item is, as `get(null)` is the only way.
+pub async fn storage_keys() -> Result<Vec<String>, WebError> {
+    let keys = match storage_area_get_keys() {
+        Some(promise) => JsFuture::from(promise).await?,
+        None => {
+            let items = storage_get_raw(&JsValue::NULL).await?;
+            Object::keys(items.unchecked_ref::<Object>()).into()
+        }
+    };
+    Ok(js_sys::Array::from(&keys)
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect())
+}
+
+/// `chrome.storage.local.getKeys()`, if the browser has it (looked up, not imported: an
+/// import of a missing function would fail where it is called).
+fn storage_area_get_keys() -> Option<Promise> {
+    let mut area: JsValue = js_sys::global().into();
+    for name in ["chrome", "storage", "local"] {
+        area = Reflect::get(&area, &name.into()).ok()?;
+    }
+    let get_keys = Reflect::get(&area, &"getKeys".into()).ok()?;
+    get_keys
+        .dyn_ref::<Function>()?
+        .call0(&area)
+        .ok()?
+        .dyn_into::<Promise>()
+        .ok()
+}
+
 /// The items of `items` (as `storage_get_raw` gives them) whose key starts with `prefix`.
 pub fn storage_with_prefix_in(
     items: &JsValue,

@@ -1,14 +1,17 @@
 //! The saved backups in `chrome.storage.local`: read by the content script, the extension
-//! pages and the background alike. Each host's backup is one item (`backup:{host}`, everything
-//! but the orders) and its orders in chunks (`orders:{host}:{n}`, JSON strings; see
-//! `core::backup::CHUNK_ORDERS`). A save writes the head and only the chunks that changed, in
-//! one call; a load reads the chunks one by one, letting the page breathe between them.
+//! pages and the background alike. Each host's backup is one item (`backup:{host}`, the head:
+//! everything but the orders, and a digest of them) and its orders in chunks
+//! (`orders:{host}:{n}`, JSON strings; see `core::backup::CHUNK_ORDERS`). A save writes the
+//! head and only the chunks that changed, in one call; a load reads the chunks one by one,
+//! letting the page breathe between them. AliExpress pages read heads only, except to run a backup.
 
 use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::backup::{chunk_key, storage_key, Backup, STORAGE_PREFIX};
+use crate::core::backup::{
+    chunk_key, storage_key, watch_key, Backup, STORAGE_PREFIX, WATCH_PREFIX,
+};
 use crate::core::page::PageKind;
 
 use super::error::WebError;
@@ -34,16 +37,76 @@ pub async fn load(host: &str) -> Result<Option<Backup>, WebError> {
     with_orders(backup, &chunks).await.map(Some)
 }
 
-/// The backup a page should show: its host's, or, on a sign-in page (another host), one that
-/// was interrupted, so the user learns the sign-out stopped it.
-pub async fn load_for_page(host: &str, kind: PageKind) -> Result<Option<Backup>, WebError> {
-    if kind != PageKind::Login {
-        return load(host).await;
+/// The host's saved backup as an AliExpress page needs it: the head alone, whose digest
+/// stands for the orders (see `core::backup::Digest`).
+pub async fn load_head(host: &str) -> Result<Option<Backup>, WebError> {
+    let key = storage_key(host);
+    let keys: js_sys::Array = [key.clone(), watch_key(host)]
+        .into_iter()
+        .map(JsValue::from)
+        .collect();
+    let items = ext_api::storage_get_raw(&keys).await?;
+    let head = Reflect::get(&items, &key.into())?;
+    if head.is_undefined() {
+        return Ok(None);
     }
-    Ok(load_all().await?.into_iter().find(|b| b.in_progress))
+    read_head(head, &items).await.map(Some)
 }
 
-/// Every saved backup, of every host. Unreadable ones are skipped with a warning.
+/// The backup a page should show: its host's, or, on a sign-in page (another host), one that
+/// was interrupted, so the user learns the sign-out stopped it. Heads only.
+pub async fn head_for_page(host: &str, kind: PageKind) -> Result<Option<Backup>, WebError> {
+    if kind != PageKind::Login {
+        return load_head(host).await;
+    }
+    Ok(load_heads().await?.into_iter().find(|b| b.in_progress))
+}
+
+/// Every saved backup's head. Unreadable ones are skipped with a warning.
+pub async fn load_heads() -> Result<Vec<Backup>, WebError> {
+    let keys: js_sys::Array = ext_api::storage_keys()
+        .await?
+        .into_iter()
+        .filter(|k| k.starts_with(STORAGE_PREFIX) || k.starts_with(WATCH_PREFIX))
+        .map(JsValue::from)
+        .collect();
+    if keys.length() == 0 {
+        return Ok(Vec::new());
+    }
+    let items = ext_api::storage_get_raw(&keys).await?;
+    let mut heads = Vec::new();
+    for (key, value) in ext_api::storage_with_prefix_in(&items, STORAGE_PREFIX)? {
+        match read_head(value, &items).await {
+            Ok(head) => heads.push(head),
+            Err(error) => web_sys::console::warn_1(
+                &format!("[Exit Assistant] {key} is unreadable: {error}").into(),
+            ),
+        }
+    }
+    Ok(heads)
+}
+
+/// A stored head, with its watch list from `items`. One saved before digests (or whose watch
+/// list is missing) has its orders read instead; the next save gives it both.
+async fn read_head(head: JsValue, items: &JsValue) -> Result<Backup, WebError> {
+    let mut backup: Backup = serde_wasm_bindgen::from_value(head)?;
+    if backup.chunks == 0 {
+        return Ok(backup);
+    }
+    let watch = Reflect::get(items, &watch_key(&backup.site).into())?;
+    if let (Some(_), Some(json)) = (&backup.digest, watch.as_string()) {
+        let watch = js_sys::JSON::parse(&json)?;
+        backup.watch = Some(serde_wasm_bindgen::from_value(watch)?);
+        return Ok(backup);
+    }
+    let keys: js_sys::Array = (0..backup.chunks)
+        .map(|n| JsValue::from_str(&chunk_key(&backup.site, n)))
+        .collect();
+    let chunks = ext_api::storage_get_raw(&keys).await?;
+    with_orders(backup, &chunks).await
+}
+
+/// Every saved backup, whole, of every host. Unreadable ones are skipped with a warning.
 pub async fn load_all() -> Result<Vec<Backup>, WebError> {
     let items = ext_api::storage_get_raw(&JsValue::NULL).await?;
     let mut backups = Vec::new();
@@ -93,7 +156,14 @@ pub fn prepare(backup: &mut Backup) -> Result<Object, WebError> {
         let json = js_sys::JSON::stringify(&ext_api::to_js(&backup.chunk(n))?)?;
         Reflect::set(&items, &chunk_key(&backup.site, n).into(), &json)?;
     }
-    // The head without its orders: they are in the chunks.
+    // The watch list, when it changed: a run's later steps add old orders, which leave it as
+    // it was.
+    if let Some(watch) = backup.take_watch() {
+        let json = js_sys::JSON::stringify(&ext_api::to_js(&watch)?)?;
+        Reflect::set(&items, &watch_key(&backup.site).into(), &json)?;
+    }
+    // The head without its orders (they are in the chunks), with what pages need of them.
+    backup.digest = Some(backup.make_digest());
     let orders = std::mem::take(&mut backup.orders);
     let head = ext_api::to_js(&*backup);
     backup.orders = orders;
@@ -108,7 +178,7 @@ pub async fn write(items: Object) -> Result<(), WebError> {
 
 /// Deletes a host's backup: its head and every chunk.
 pub async fn delete(backup: &Backup) -> Result<(), WebError> {
-    let mut keys = vec![storage_key(&backup.site)];
+    let mut keys = vec![storage_key(&backup.site), watch_key(&backup.site)];
     keys.extend((0..backup.chunks.max(backup.chunk_count())).map(|n| chunk_key(&backup.site, n)));
     ext_api::storage_remove_all(&keys).await
 }

@@ -8,7 +8,7 @@ import { after, before, describe, it } from "node:test";
 
 import { By, Key } from "selenium-webdriver";
 
-import { assistantText, eventually, inAssistant, visit, waitForPresence } from "./lib/assistant.mjs";
+import { assistantText, eventually, inAssistant, press, visit, waitForPresence } from "./lib/assistant.mjs";
 import { expectAccessible } from "./lib/axe.mjs";
 import { downloaded } from "./lib/downloads.mjs";
 import { closePopup, openPopupFor } from "./lib/popup.mjs";
@@ -19,14 +19,6 @@ const ORDERS = "https://es.aliexpress.com/p/order/index.html";
 const DELETE_PAGE = "https://privacy.aliexpress.com/home#/request/delete";
 const HOST = "#exit-assistant-root";
 
-/** Presses the panel's button labelled `label`. */
-async function press(driver, label) {
-  const root = await (await driver.findElement(By.css(HOST))).getShadowRoot();
-  for (const button of await root.findElements(By.css("button"))) {
-    if ((await button.getText()) === label) return button.click();
-  }
-  throw new Error(`no button "${label}" in the assistant`);
-}
 
 async function backUp(driver) {
   await visit(driver, ORDERS);

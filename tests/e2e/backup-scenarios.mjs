@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 
 import { By } from "selenium-webdriver";
 
-import { assistantText, eventually, inAssistant, visit, waitForPresence } from "./lib/assistant.mjs";
+import { assistantText, eventually, inAssistant, press, visit, waitForPresence } from "./lib/assistant.mjs";
 import { closeSession, openSession } from "./lib/session.mjs";
 import { downloaded } from "./lib/downloads.mjs";
 import { expectedOrders, HISTORIES } from "./lib/fixture-server.mjs";
@@ -22,13 +22,6 @@ async function progressValue(driver) {
     return bar ? Number(bar.getAttribute("aria-valuenow")) : null;`);
 }
 
-async function press(driver, label) {
-  const buttons = await (await (await driver.findElement(By.css("#exit-assistant-root"))).getShadowRoot()).findElements(By.css("button"));
-  for (const button of buttons) {
-    if ((await button.getText()) === label) return button.click();
-  }
-  throw new Error(`no button "${label}" in the assistant`);
-}
 
 /** Runs a backup to its end on the page shown, and returns the downloaded JSON. */
 async function backUpAndDownload(browser, url) {
@@ -152,7 +145,15 @@ export function defineBackupScenarios(browserName) {
       assert.match(await section.findElement(By.css(".counts")).getText(), /^256 orders, \d+ items/);
       assert.equal(await section.findElement(By.css(".complete")).getText(), "Backup complete. It is saved in this browser; download a copy to keep.");
       await section.findElement(By.css("button.show")).click();
+      // A hundred rows at a time: "Show more orders" draws the rest.
+      const shown = () => section.findElement(By.css(".shown")).getText();
+      assert.equal(await visibleRows(driver, "section.backup tbody tr"), 100);
+      assert.equal(await shown(), `Showing 100 of ${expected.length} orders.`);
+      while (await section.findElement(By.css("button.more")).isDisplayed()) {
+        await section.findElement(By.css("button.more")).click();
+      }
       assert.equal(await visibleRows(driver, "section.backup tbody tr"), expected.length);
+      assert.equal(await shown(), `Showing ${expected.length} of ${expected.length} orders.`);
       await section.findElement(By.css("input[type=search]")).sendKeys(expected[3].items[0].title);
       await eventually(async () => (await visibleRows(driver, "section.backup tbody tr")) >= 1 && (await visibleRows(driver, "section.backup tbody tr")) < 5, "search should narrow the orders");
       const before = new Set(fs.readdirSync(browser.downloads));
@@ -172,6 +173,10 @@ export function defineBackupScenarios(browserName) {
       await eventually(async () => (await driver.findElements(By.css("section.backup .deleted"))).length === 1, "the backup should be deleted");
       await driver.navigate().refresh();
       await eventually(async () => (await driver.findElements(By.css("p.empty"))).length === 1, "no backup is left");
+      // Its head, its chunks and its watch list are all gone from storage.
+      const left = await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+        chrome.storage.local.get(null, (all) => done(Object.keys(all).filter((k) => k.includes("www.aliexpress.com"))));`);
+      assert.deepEqual(left, []);
     });
 
     it("says so when the user is signed out half-way, and resumes to a complete backup", { timeout: 300_000 }, async () => {

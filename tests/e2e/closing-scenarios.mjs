@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 
 import { By } from "selenium-webdriver";
 
-import { assistantText, eventually, inAssistant, visit, waitForPresence } from "./lib/assistant.mjs";
+import { assistantText, eventually, inAssistant, press, visit, waitForPresence } from "./lib/assistant.mjs";
 import { expectedOrders } from "./lib/fixture-server.mjs";
 import { msg } from "./lib/locales.mjs";
 import { downloaded } from "./lib/downloads.mjs";
@@ -19,14 +19,6 @@ const DE_ORDERS = "https://de.aliexpress.com/p/order/index.html";
 const OLD_ORDERS = "https://trade.aliexpress.com/orderList.htm";
 const de = (key, ...subs) => msg("de", key, ...subs);
 
-/** Presses the assistant's button labelled `label`, within `scope` (a CSS selector). */
-async function press(driver, label, scope = "") {
-  const root = await (await driver.findElement(By.css("#exit-assistant-root"))).getShadowRoot();
-  for (const button of await root.findElements(By.css(`${scope} button`))) {
-    if ((await button.getText()) === label) return button.click();
-  }
-  throw new Error(`no button "${label}" in ${scope || "the assistant"}`);
-}
 
 /** A page element the user would look for, found by the test on its own: tag and text. */
 const byText = (css, text) => `() => [...document.querySelectorAll(${JSON.stringify(css)})].find((e) => e.getClientRects().length && e.textContent.trim() === ${JSON.stringify(text)})`;

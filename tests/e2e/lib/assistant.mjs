@@ -67,3 +67,12 @@ export async function settledInjection(driver) {
   await new Promise((r) => setTimeout(r, 1500));
   return driver.executeScript(`return { host: !!document.querySelector(${JSON.stringify(HOST)}), notice: !!document.querySelector(${JSON.stringify(NOTICE)}) }`);
 }
+
+/** Clicks the assistant's button with this label (inside `scope`, a selector, if given). */
+export async function press(driver, label, scope = "") {
+  const root = await (await driver.findElement(By.css(HOST))).getShadowRoot();
+  for (const button of await root.findElements(By.css(`${scope} button`))) {
+    if ((await button.getText()) === label) return button.click();
+  }
+  throw new Error(`no button "${label}" in ${scope || "the assistant"}`);
+}

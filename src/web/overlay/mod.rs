@@ -2,6 +2,10 @@
 //! can't break it and its CSS can't leak. Dropping an [`Overlay`] removes it and every
 //! listener it registered.
 
+mod backup_section;
+mod kept;
+mod verdict;
+
 use std::rc::Rc;
 
 use gloo_events::EventListener;
@@ -10,23 +14,25 @@ use web_sys::{
     Document, Element, HtmlElement, KeyboardEvent, ShadowRoot, ShadowRootInit, ShadowRootMode,
 };
 
-use crate::core::backup_view::{BackupView, PanelView, Progress};
+use crate::core::backup_view::{PanelView, Progress};
 use crate::core::closing_view::GuideLine;
 use crate::core::closure::{AfterItem, StepState};
 use crate::core::export::ExportKind;
-use crate::core::money_left::{Asset, Holding};
-use crate::core::parse::is_web_url;
-use crate::core::readiness::{Readiness, Verdict};
+use crate::core::money_left::Asset;
 use crate::core::text::Text;
 
-use super::closing_panel::{guide_text, Builder};
-use super::dom::{child, element, find};
-use super::error::WebError;
-use super::i18n::{summary_lines, Translate};
+use crate::web::closing_panel::{guide_text, Builder};
+use crate::web::dom::{child, element, find};
+use crate::web::error::WebError;
+use crate::web::i18n::Translate;
+
+use backup_section::update_progress;
+use kept::KeptState;
+use verdict::verdict;
 
 /// The id of the host element, unique on the page.
 pub const HOST_ID: &str = "exit-assistant-root";
-const STYLES: &str = include_str!("../../extension/assistant.css");
+const STYLES: &str = include_str!("../../../extension/assistant.css");
 
 /// What the user asked of the overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -345,125 +351,6 @@ impl Overlay {
         .map(drop)
     }
 
-    fn fill_backup(
-        &mut self,
-        section: &Element,
-        t: &dyn Translate,
-        view: &BackupView,
-        dispatch: &Dispatch,
-    ) -> Result<(), WebError> {
-        let downloads = match view {
-            BackupView::Idle {
-                can_start,
-                notice,
-                saved,
-            } => {
-                if let Some(notice) = notice {
-                    child(
-                        section,
-                        "p",
-                        &[("class", "note")],
-                        Some(&t.text(*notice, &[])),
-                    )?;
-                }
-                if let Some((count, complete)) = saved {
-                    let line = if *complete {
-                        Text::SavedBackup
-                    } else {
-                        Text::SavedBackupIncomplete
-                    };
-                    child(
-                        section,
-                        "p",
-                        &[("class", "saved")],
-                        Some(&t.text(line, &[&count.to_string()])),
-                    )?;
-                }
-                if *can_start {
-                    self.button(
-                        section,
-                        Text::BackUp,
-                        "primary start",
-                        t,
-                        dispatch,
-                        Action::StartBackup,
-                    )?;
-                }
-                saved.is_some()
-            }
-            BackupView::Running(progress) => {
-                let label = t.text(Text::BackupProgressLabel, &[]);
-                let bar = child(
-                    section,
-                    "div",
-                    &[
-                        ("role", "progressbar"),
-                        ("aria-label", &label),
-                        ("aria-valuemin", "0"),
-                        ("class", "bar"),
-                    ],
-                    None,
-                )?;
-                child(&bar, "div", &[("class", "fill")], None)?;
-                child(
-                    section,
-                    "p",
-                    &[("class", "progress-line"), ("aria-live", "polite")],
-                    None,
-                )?;
-                self.button(section, Text::Stop, "stop", t, dispatch, Action::StopBackup)?;
-                update_progress(section, t, progress);
-                false
-            }
-            BackupView::Done { summary, gaps } => {
-                let heading = if gaps.is_empty() {
-                    Text::BackupComplete
-                } else {
-                    Text::BackupIncomplete
-                };
-                child(
-                    section,
-                    "p",
-                    &[("class", "result"), ("tabindex", "-1")],
-                    Some(&t.text(heading, &[])),
-                )?;
-                if !gaps.is_empty() {
-                    let list = child(section, "ul", &[("class", "gaps")], None)?;
-                    for gap in gaps {
-                        child(&list, "li", &[], Some(gap))?;
-                    }
-                }
-                let summary_box = child(section, "p", &[("class", "summary")], None)?;
-                for line in summary_lines(t, summary) {
-                    child(&summary_box, "span", &[], Some(&line))?;
-                }
-                self.button(
-                    section,
-                    Text::BackUp,
-                    "start",
-                    t,
-                    dispatch,
-                    Action::StartBackup,
-                )?;
-                true
-            }
-        };
-        if downloads {
-            let row = child(section, "div", &[("class", "downloads")], None)?;
-            for export in ExportKind::ALL {
-                self.button(
-                    &row,
-                    export.label(),
-                    "download",
-                    t,
-                    dispatch,
-                    Action::Download(export),
-                )?;
-            }
-        }
-        Ok(())
-    }
-
     /// Updates the progress bar and line in place, without rebuilding (focus stays put).
     pub fn update_progress(&self, t: &dyn Translate, progress: &Progress) {
         if let Some(section) = find(&self.layer, "section.backup") {
@@ -485,228 +372,6 @@ impl Overlay {
     /// Moves keyboard focus to the panel's title, or to the launcher when the panel is closed.
     pub fn focus_main_control(&self) {
         self.focus("#ea-title");
-    }
-}
-
-/// Pending orders listed by name in the verdict; more are counted.
-const VERDICT_LISTED: usize = 8;
-
-/// The verdict, always at the top of the panel: what blocks closing, what to know, or ready.
-fn verdict(panel: &Element, t: &dyn Translate, readiness: &Readiness) -> Result<(), WebError> {
-    let verdict = readiness.verdict();
-    let state = match verdict {
-        Verdict::Blocked => "blocked",
-        Verdict::Warnings => "warnings",
-        Verdict::Ready => "ready",
-    };
-    let box_ = child(
-        panel,
-        "div",
-        &[
-            ("class", "verdict"),
-            ("data-verdict", state),
-            ("role", "status"),
-        ],
-        None,
-    )?;
-    let title = match verdict {
-        Verdict::Blocked => Text::VerdictBlocked,
-        Verdict::Warnings => Text::VerdictWarnings,
-        Verdict::Ready => Text::VerdictReady,
-    };
-    child(&box_, "p", &[("class", "title")], Some(&t.text(title, &[])))?;
-    if verdict == Verdict::Ready {
-        return Ok(());
-    }
-    let list = child(&box_, "ul", &[], None)?;
-    if !readiness.pending.is_empty() {
-        let item = child(
-            &list,
-            "li",
-            &[("class", "pending")],
-            Some(&t.text(
-                Text::VerdictPending,
-                &[&readiness.pending.len().to_string()],
-            )),
-        )?;
-        let orders = child(&item, "ul", &[], None)?;
-        for order in readiness.pending.iter().take(VERDICT_LISTED) {
-            let li = child(&orders, "li", &[], None)?;
-            let label = match &order.open_case {
-                Some(note) => format!(
-                    "{} – {} – {}: {note}",
-                    order.id,
-                    order.status,
-                    t.text(Text::VerdictOpenCase, &[])
-                ),
-                None => format!("{} – {}", order.id, order.status),
-            };
-            if is_web_url(&order.detail_url) {
-                child(
-                    &li,
-                    "a",
-                    &[("href", &order.detail_url), ("rel", "noopener noreferrer")],
-                    Some(&label),
-                )?;
-            } else {
-                li.set_text_content(Some(&label));
-            }
-        }
-        if readiness.pending.len() > VERDICT_LISTED {
-            child(
-                &orders,
-                "li",
-                &[],
-                Some(&t.text(
-                    Text::VerdictMore,
-                    &[&(readiness.pending.len() - VERDICT_LISTED).to_string()],
-                )),
-            )?;
-        }
-    }
-    for held in readiness.money.iter().filter(|m| m.is_held()) {
-        let name = t.text(held.asset.label(), &[]);
-        let line = match &held.holding {
-            Some(Holding::NonZero { shown }) if !shown.is_empty() => {
-                t.text(Text::VerdictMoney, &[&name, shown])
-            }
-            _ => t.text(Text::MoneyHeldByUser, &[&name]),
-        };
-        let li = child(
-            &list,
-            "li",
-            &[("class", "money-left"), ("data-asset", held.asset.name())],
-            None,
-        )?;
-        child(
-            &li,
-            "a",
-            &[
-                ("href", held.asset.page_url()),
-                ("rel", "noopener noreferrer"),
-            ],
-            Some(&line),
-        )?;
-    }
-    let unknown: Vec<String> = readiness
-        .money
-        .iter()
-        .filter(|m| m.is_unknown())
-        .map(|m| t.text(m.asset.label(), &[]))
-        .collect();
-    if !unknown.is_empty() {
-        child(
-            &list,
-            "li",
-            &[("class", "unchecked")],
-            Some(&t.text(Text::VerdictUnchecked, &[&unknown.join(", ")])),
-        )?;
-    }
-    if !readiness.backup_complete {
-        child(
-            &list,
-            "li",
-            &[("class", "no-backup")],
-            Some(&t.text(Text::VerdictNoBackup, &[])),
-        )?;
-    }
-    if !readiness.under_protection.is_empty() {
-        child(
-            &list,
-            "li",
-            &[("class", "protected")],
-            Some(&t.text(
-                Text::VerdictProtected,
-                &[&readiness.under_protection.len().to_string()],
-            )),
-        )?;
-    }
-    Ok(())
-}
-
-fn update_progress(section: &Element, t: &dyn Translate, progress: &Progress) {
-    let (value, max) = progress.bar();
-    if let Some(bar) = find(section, "[role=progressbar]") {
-        let _ = bar.set_attribute("aria-valuenow", &value.to_string());
-        match max {
-            Some(max) => {
-                let _ = bar.set_attribute("aria-valuemax", &max.to_string());
-            }
-            None => {
-                let _ = bar.remove_attribute("aria-valuemax");
-            }
-        }
-        let percent = max
-            .filter(|&m| m > 0)
-            .map_or(30, |m| (value * 100 / m).min(100));
-        if let Some(fill) = find(&bar, ".fill").and_then(|f| f.dyn_into::<HtmlElement>().ok()) {
-            let _ = fill.style().set_property("width", &format!("{percent}%"));
-        }
-    }
-    if let Some(line) = find(section, ".progress-line") {
-        let (text, subs) = progress.line();
-        let subs: Vec<&str> = subs.iter().map(String::as_str).collect();
-        line.set_text_content(Some(&t.text(text, &subs)));
-    }
-}
-
-/// What a re-render must keep: which collapsible sections are open, and which control has
-/// keyboard focus (found again by its class and label).
-struct KeptState {
-    open: Vec<String>,
-    focus: Option<(String, String)>,
-}
-
-impl KeptState {
-    fn of(layer: &Element) -> KeptState {
-        let open = layer
-            .query_selector_all("details[open][data-id]")
-            .ok()
-            .map(|list| {
-                (0..list.length())
-                    .filter_map(|i| list.item(i))
-                    .filter_map(|n| n.dyn_into::<Element>().ok())
-                    .filter_map(|e| e.get_attribute("data-id"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let focus = layer
-            .get_root_node()
-            .dyn_into::<ShadowRoot>()
-            .ok()
-            .and_then(|root| root.active_element())
-            .filter(|e| e.tag_name() == "BUTTON" || e.tag_name() == "INPUT")
-            .map(|e| {
-                (
-                    e.get_attribute("class").unwrap_or_default(),
-                    e.text_content().unwrap_or_default(),
-                )
-            });
-        KeptState { open, focus }
-    }
-
-    fn restore(&self, layer: &Element) {
-        for id in &self.open {
-            if let Some(details) = find(layer, &format!("details[data-id=\"{id}\"]")) {
-                let _ = details.set_attribute("open", "");
-            }
-        }
-        let Some((class, text)) = &self.focus else {
-            return;
-        };
-        let Ok(list) = layer.query_selector_all("button, input") else {
-            return;
-        };
-        let target = (0..list.length())
-            .filter_map(|i| list.item(i))
-            .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
-            .find(|e| {
-                e.get_attribute("class").unwrap_or_default() == *class
-                    && e.text_content().unwrap_or_default() == *text
-            });
-        if let Some(target) = target {
-            let _ = target.focus();
-        }
     }
 }
 

@@ -1,0 +1,214 @@
+//! What the user asks of the panel: open, close, back up, download, record closing progress.
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use wasm_bindgen_futures::spawn_local;
+
+use crate::core::assistant::{presence, AssistantPrefs, Presence, UserChoice};
+use crate::core::backup::Backup;
+use crate::core::backup_view::{done_view, Progress};
+use crate::core::closure::DeletionRequest;
+use crate::core::guide::Route;
+use crate::core::money_left::Holding;
+use crate::core::text::Text;
+
+use crate::web::backup_run::{self, Ending};
+use crate::web::download::download_via_background;
+use crate::web::error::log_failure;
+use crate::web::ext_api;
+use crate::web::i18n::{ChromeI18n, Translate};
+use crate::web::overlay::{Action, Dispatch};
+use crate::web::pointer::Pointer;
+use crate::web::saved;
+
+use super::guide::{place_pointer, recheck_page};
+use super::sync::update_progress;
+use super::view::render;
+use super::{today, warn, Run, State};
+
+/// Turns overlay actions into state changes. Runs them as tasks, after the event handler that
+/// raised them has returned, so a re-render may freely drop that handler.
+pub(super) fn dispatcher(weak: Weak<RefCell<State>>) -> Dispatch {
+    Rc::new(move |action| {
+        let weak = weak.clone();
+        spawn_local(async move {
+            let Some(state) = weak.upgrade() else { return };
+            match action {
+                Action::Open | Action::Close => set_panel(&state, action == Action::Open).await,
+                Action::StartBackup => start_backup(&state).await,
+                Action::StopBackup => {
+                    if let Some(run) = &state.borrow().run {
+                        run.stop.set(true);
+                    }
+                }
+                Action::Download(kind) => {
+                    let site = state.borrow().host.clone();
+                    log_failure(download_via_background(&site, kind).await);
+                }
+                Action::ConfirmAsset(asset, zero) => {
+                    let holding = if zero {
+                        Holding::Zero
+                    } else {
+                        Holding::NonZero {
+                            shown: String::new(),
+                        }
+                    };
+                    let today = today();
+                    update_progress(&state, move |p| p.record(asset, holding, true, &today)).await;
+                }
+                Action::MarkRequested | Action::RequestMade => {
+                    let route = Route::of_page(state.borrow().page.kind).unwrap_or(Route::App);
+                    let request = DeletionRequest {
+                        route,
+                        at_ms: js_sys::Date::now(),
+                    };
+                    update_progress(&state, move |p| {
+                        // The first click counts: a later one doesn't move the date.
+                        let new = p.request.is_none();
+                        if new {
+                            p.request = Some(request);
+                        }
+                        new
+                    })
+                    .await;
+                }
+                Action::ForgetRequest => {
+                    update_progress(&state, |p| p.request.take().is_some()).await;
+                }
+                Action::ToggleAfter(item, done) => {
+                    update_progress(&state, move |p| {
+                        if done {
+                            p.after_done.insert(item)
+                        } else {
+                            p.after_done.remove(&item)
+                        }
+                    })
+                    .await;
+                }
+                Action::OpenLetter => {
+                    if let Err(error) =
+                        ext_api::send_to_background(&crate::core::message::ToBackground::OpenLetter)
+                            .await
+                    {
+                        warn(&format!("could not open the letter page: {error}"));
+                    }
+                }
+            }
+        });
+    })
+}
+
+async fn set_panel(state: &Rc<RefCell<State>>, open: bool) {
+    let prefs = AssistantPrefs {
+        panel_dismissed: !open,
+    };
+    {
+        let mut guard = state.borrow_mut();
+        guard.prefs = prefs;
+        guard.here = if open {
+            UserChoice::Opened
+        } else {
+            UserChoice::Closed
+        };
+    }
+    log_failure(render(
+        state,
+        Some(if open { "#ea-title" } else { ".launcher" }),
+    ));
+    recheck_page(state);
+    if let Err(error) = ext_api::storage_set(AssistantPrefs::STORAGE_KEY, &prefs).await {
+        warn(&format!("could not save preferences: {error}"));
+    }
+}
+
+pub(super) async fn start_backup(state: &Rc<RefCell<State>>) {
+    if state.borrow().run.is_some() {
+        return;
+    }
+    let stop = Rc::new(Cell::new(false));
+    let doc = {
+        let mut guard = state.borrow_mut();
+        let read = guard.saved.as_ref().map_or(0, Backup::order_count);
+        let progress = Progress {
+            read,
+            expected: None,
+            activity: crate::core::backup_view::Activity::ReadingList,
+        };
+        guard.run = Some(Run {
+            progress,
+            stop: stop.clone(),
+        });
+        guard.finished = None;
+        guard.doc.clone()
+    };
+    log_failure(render(state, Some(".stop")));
+    let weak = Rc::downgrade(state);
+    // The panel shows only the progress while a run works; the backup itself is taken when
+    // the run ends (copying 10,000 orders at every step would hold the page up).
+    let on_progress = move |_: &Backup, progress: Progress| {
+        let Some(state) = weak.upgrade() else { return };
+        let mut guard = state.borrow_mut();
+        if let Some(run) = guard.run.as_mut() {
+            run.progress = progress;
+        }
+        if let Some(overlay) = &guard.overlay {
+            overlay.update_progress(&ChromeI18n, &progress);
+        }
+    };
+    let weak = Rc::downgrade(state);
+    let on_control = move |control: Option<(&'static str, Text, web_sys::Element)>| {
+        let Some(state) = weak.upgrade() else { return };
+        let mut guard = state.borrow_mut();
+        let Some((id, text, target)) = control else {
+            guard.pointer = None;
+            return;
+        };
+        if guard
+            .pointer
+            .as_ref()
+            .is_some_and(|p| p.points_at(id, &target))
+        {
+            return;
+        }
+        guard.pointer = None;
+        let open = presence(guard.page, guard.prefs.panel_dismissed, guard.here) == Presence::Panel;
+        let pointer = match &guard.overlay {
+            Some(overlay) if open => {
+                let callout = ChromeI18n.text(text, &[]);
+                Pointer::new(overlay.pointer_layer(), id, target, &callout, None).ok()
+            }
+            _ => None,
+        };
+        guard.pointer = pointer;
+        place_pointer(&guard);
+    };
+    let result = backup_run::run(doc, stop, on_progress, on_control).await;
+    let finished = match result {
+        Ok((backup, ending)) => {
+            let notice = match ending {
+                Ending::Finished => None,
+                Ending::Stopped => Some(Text::BackupStopped),
+                Ending::Stalled => Some(Text::BackupInterrupted),
+            };
+            let done = (ending == Ending::Finished).then(|| done_view(&backup));
+            state.borrow_mut().saved = Some(backup);
+            (ending, notice, done)
+        }
+        Err(error) => {
+            warn(&format!("backup failed: {error}"));
+            // Whatever was saved before the failure is what the panel shows.
+            let host = state.borrow().host.clone();
+            if let Ok(saved) = saved::load_head(&host).await {
+                state.borrow_mut().saved = saved;
+            }
+            (Ending::Stalled, Some(Text::BackupFailed), None)
+        }
+    };
+    {
+        let mut guard = state.borrow_mut();
+        guard.run = None;
+        guard.finished = Some(finished);
+    }
+    log_failure(render(state, Some(".result")));
+}

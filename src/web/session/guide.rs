@@ -1,0 +1,190 @@
+//! Reading the page again once it settles: the money on a money page, and the ring on the
+//! control to use next on a closing page.
+
+use std::cell::RefCell;
+use std::rc::{Rc, Weak};
+
+use gloo_timers::callback::Timeout;
+use wasm_bindgen_futures::spawn_local;
+
+use crate::core::assistant::{presence, Presence};
+use crate::core::closing_view::ClosingView;
+use crate::core::guide::{current_step, is_step_page};
+use crate::core::money_left::{read_asset, Asset};
+
+use crate::web::dom::WebNode;
+use crate::web::error::log_failure;
+use crate::web::i18n::ChromeI18n;
+use crate::web::overlay::Action;
+use crate::web::pointer::Pointer;
+
+use super::actions::dispatcher;
+use super::sync::update_progress;
+use super::view::{readiness, render};
+use super::{today, warn, State};
+
+/// How long the page must be still before it is read again, in ms: hydration and the
+/// page's own re-renders come in bursts.
+const RECHECK_DELAY_MS: u32 = 120;
+
+/// The page changed: read it again once it settles.
+pub(super) fn schedule_recheck(weak: &Weak<RefCell<State>>) {
+    let Some(state) = weak.upgrade() else { return };
+    let kind = state.borrow().page.kind;
+    if !is_step_page(kind) && Asset::on_page(kind).is_none() {
+        return;
+    }
+    let weak = weak.clone();
+    let timer = Timeout::new(RECHECK_DELAY_MS, move || {
+        if let Some(state) = weak.upgrade() {
+            state.borrow_mut().recheck = None;
+            recheck_page(&state);
+        }
+    });
+    state.borrow_mut().recheck = Some(timer);
+}
+
+/// Reads what the page shows now: the money on a money page, and the step to point at on a
+/// closing page.
+pub(super) fn recheck_page(state: &Rc<RefCell<State>>) {
+    read_money(state);
+    point(state);
+}
+
+fn read_money(state: &Rc<RefCell<State>>) {
+    let (asset, holding) = {
+        let guard = state.borrow();
+        let Some((asset, rule)) = Asset::on_page(guard.page.kind) else {
+            return;
+        };
+        let Some(root) = guard.doc.document_element() else {
+            return;
+        };
+        (asset, read_asset(rule, &WebNode(root)))
+    };
+    let today = today();
+    let mut progress = state.borrow().progress.clone();
+    if !progress.record(asset, holding.clone(), false, &today) {
+        return;
+    }
+    let state = state.clone();
+    spawn_local(async move {
+        update_progress(&state, move |p| p.record(asset, holding, false, &today)).await;
+    });
+}
+
+/// Points the ring at the control to use next, and keeps the panel's line in step.
+fn point(state: &Rc<RefCell<State>>) {
+    let kind = state.borrow().page.kind;
+    if !is_step_page(kind) {
+        let mut guard = state.borrow_mut();
+        guard.guide = None;
+        // A running backup points at the list's own controls; otherwise nothing is ringed.
+        if guard.run.is_none() {
+            guard.pointer = None;
+        }
+        return;
+    }
+    let open = state
+        .borrow()
+        .overlay
+        .as_ref()
+        .is_some_and(|o| o.pointer_layer().is_connected())
+        && presence(
+            state.borrow().page,
+            state.borrow().prefs.panel_dismissed,
+            state.borrow().here,
+        ) == Presence::Panel;
+    let found = {
+        let guard = state.borrow();
+        guard
+            .doc
+            .document_element()
+            .and_then(|root| current_step(kind, &WebNode(root)))
+    };
+    let line = found.as_ref().map(|p| p.step.callout);
+    let last = found.as_ref().is_some_and(|p| p.step.last);
+    let guide = Some((line, last));
+    let guide_changed = state.borrow().guide != guide;
+    state.borrow_mut().guide = guide;
+    match found {
+        Some(found) if open => {
+            let same = state
+                .borrow()
+                .pointer
+                .as_ref()
+                .is_some_and(|p| p.points_at(found.step.id.name(), &found.element.0));
+            if !same {
+                state.borrow_mut().pointer = None;
+                let pointer = new_pointer(state, found.step, found.element.0);
+                state.borrow_mut().pointer = pointer;
+            }
+            place_pointer(&state.borrow());
+        }
+        _ => state.borrow_mut().pointer = None,
+    }
+    if guide_changed {
+        let updated = {
+            let guard = state.borrow();
+            match (&guard.overlay, guide_line(&guard)) {
+                (Some(overlay), Some(line)) => overlay.update_guide(&ChromeI18n, &line),
+                _ => false,
+            }
+        };
+        if !updated && open {
+            // The panel has no guide section yet (first reading of the page): draw it.
+            log_failure(render(state, None));
+        }
+    }
+}
+
+/// Puts the ring where its control is now, and the panel where it doesn't cover it.
+pub(super) fn place_pointer(state: &State) {
+    if let Some(pointer) = &state.pointer {
+        pointer.place();
+        if let Some(overlay) = &state.overlay {
+            overlay.keep_clear_of(pointer.target());
+        }
+    }
+}
+
+fn guide_line(state: &State) -> Option<crate::core::closing_view::GuideLine> {
+    let readiness = readiness(state);
+    ClosingView::new(
+        state.page.kind,
+        &readiness,
+        &state.progress,
+        state.guide,
+        0.0,
+        None,
+    )
+    .guide
+}
+
+fn new_pointer(
+    state: &Rc<RefCell<State>>,
+    step: &'static crate::core::guide_rules::GuideStep,
+    target: web_sys::Element,
+) -> Option<Pointer> {
+    let guard = state.borrow();
+    let overlay = guard.overlay.as_ref()?;
+    let line = guide_line(&guard)?;
+    let text = crate::web::closing_panel::guide_text(&ChromeI18n, &line);
+    let on_click: Option<Box<dyn Fn()>> = step.last.then(|| {
+        let dispatch = dispatcher(Rc::downgrade(state));
+        Box::new(move || dispatch(Action::RequestMade)) as Box<dyn Fn()>
+    });
+    match Pointer::new(
+        overlay.pointer_layer(),
+        step.id.name(),
+        target,
+        &text,
+        on_click,
+    ) {
+        Ok(pointer) => Some(pointer),
+        Err(error) => {
+            warn(&format!("could not point: {error}"));
+            None
+        }
+    }
+}

@@ -1,0 +1,283 @@
+//! One page's assistant: recognition, the overlay, the backup run, listeners and timers.
+//! Everything the content script creates is owned here and released when the session is
+//! dropped.
+
+mod actions;
+mod guide;
+mod sync;
+mod view;
+
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::spawn_local;
+use web_sys::Document;
+
+use crate::core::assistant::{AssistantPrefs, UserChoice};
+use crate::core::backup::Backup;
+use crate::core::backup_view::{BackupView, Progress};
+use crate::core::closure::ClosureProgress;
+use crate::core::message::{AssistantState, Request, StatusReply};
+use crate::core::page::PageKind;
+use crate::core::page::{recognise, Recognition};
+use crate::core::text::Text;
+
+use crate::web::backup_run::Ending;
+use crate::web::dom::page_shows;
+use crate::web::error::{log_failure, WebError};
+use crate::web::ext_api::{self, MessageListener, StorageListener};
+use crate::web::overlay::{Action, Overlay};
+use crate::web::pointer::Pointer;
+use crate::web::saved;
+use crate::web::watch::PageWatch;
+
+use actions::{dispatcher, start_backup};
+use guide::{place_pointer, recheck_page, schedule_recheck};
+use sync::{load_others, load_progress, stored_elsewhere};
+use view::render;
+
+/// When a page's kind depends on what it shows, re-check after these delays (ms): the new
+/// layout hydrates for several seconds (reference section 2.1, "Hydration is slow").
+const DOM_RECHECK_DELAYS_MS: [u32; 4] = [500, 1_500, 4_000, 10_000];
+
+/// A backup run under way.
+struct Run {
+    progress: Progress,
+    stop: Rc<Cell<bool>>,
+}
+
+struct State {
+    doc: Document,
+    /// The address the page was last recognised at: single-page navigation changes it
+    /// without a reload, and often without any event.
+    url: String,
+    page: Recognition,
+    prefs: AssistantPrefs,
+    /// What the user did on this page; reset when the page changes.
+    here: UserChoice,
+    /// This host's saved backup: its head as last loaded (see `core::backup::Digest`), or the
+    /// whole backup a run just wrote.
+    saved: Option<Backup>,
+    /// The other hosts' backups' heads: one account's orders may be read on `www.` and `pt.`,
+    /// and the closing pages live on other hosts still.
+    others: Vec<Backup>,
+    run: Option<Run>,
+    /// The last run's end, shown until the next start, and the summary of a finished one
+    /// (made when it ended: the head read afterwards has no orders to sum up).
+    finished: Option<(Ending, Option<Text>, Option<BackupView>)>,
+    overlay: Option<Overlay>,
+    /// The page's host, which names its backup.
+    host: String,
+    /// Progress through closing, shared with every other tab through storage.
+    progress: ClosureProgress,
+    /// The ring on the control to use next, on closing pages.
+    pointer: Option<Pointer>,
+    /// The guide's line: the step's callout (`None`: not found) and whether it is the last.
+    guide: Option<(Option<Text>, bool)>,
+    /// A pending re-check of the page after it changed.
+    recheck: Option<Timeout>,
+}
+
+/// The running assistant on one page.
+pub struct PageSession {
+    state: Rc<RefCell<State>>,
+    _listeners: Vec<EventListener>,
+    _messages: MessageListener,
+    _storage: StorageListener,
+    _watch: Option<PageWatch>,
+    _rechecks: Vec<Timeout>,
+}
+
+impl PageSession {
+    /// Recognises the page, reads the user's preferences and saved backup, and shows what the
+    /// page calls for.
+    pub async fn start(doc: Document) -> Result<PageSession, WebError> {
+        let prefs = ext_api::storage_get::<AssistantPrefs>(AssistantPrefs::STORAGE_KEY)
+            .await
+            .unwrap_or_else(|error| {
+                warn(&format!("preferences unreadable, using defaults: {error}"));
+                None
+            });
+        let host = doc
+            .location()
+            .and_then(|l| l.host().ok())
+            .unwrap_or_default();
+        let url = current_url(&doc);
+        let page = recognise_document(&doc);
+        let saved = saved::head_for_page(&host, page.kind)
+            .await
+            .unwrap_or_else(|error| {
+                warn(&format!("saved backup unreadable: {error}"));
+                None
+            });
+        let progress = load_progress().await;
+        let others = load_others(&host).await;
+        let state = State {
+            doc: doc.clone(),
+            url,
+            page,
+            prefs: prefs.unwrap_or_default(),
+            here: UserChoice::None,
+            saved,
+            run: None,
+            finished: None,
+            overlay: None,
+            host,
+            others,
+            progress,
+            pointer: None,
+            guide: None,
+            recheck: None,
+        };
+        let carry_on = page.kind == PageKind::OrderList
+            && state.saved.as_ref().is_some_and(|b| b.continue_paging);
+        let state = Rc::new(RefCell::new(state));
+        render(&state, None)?;
+        super::perf::mark("exit-assistant:panel");
+        if carry_on {
+            // The backup pressed "Next" on the previous page of the old layout.
+            let state = state.clone();
+            spawn_local(async move { start_backup(&state).await });
+        }
+
+        let weak = Rc::downgrade(&state);
+        let window = web_sys::window().ok_or_else(|| WebError::new("no window"))?;
+        // Single-page navigation: hash routes (the privacy centre) and history moves.
+        let listeners = ["hashchange", "popstate"]
+            .into_iter()
+            .map(|event| {
+                let weak = weak.clone();
+                EventListener::new(&window, event, move |_| refresh(&weak))
+            })
+            .collect();
+        let rechecks = if page.depends_on_dom() {
+            DOM_RECHECK_DELAYS_MS
+                .into_iter()
+                .map(|ms| {
+                    let weak = weak.clone();
+                    Timeout::new(ms, move || refresh(&weak))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let storage = {
+            let weak = weak.clone();
+            StorageListener::new(move |keys| stored_elsewhere(&weak, &keys))
+        };
+        let watch = if page.kind == PageKind::NotAliExpress {
+            None
+        } else {
+            let (changed, moved) = (weak.clone(), weak.clone());
+            Some(PageWatch::new(
+                &doc,
+                move || page_changed(&changed),
+                move || {
+                    if let Some(state) = moved.upgrade() {
+                        place_pointer(&state.borrow());
+                    }
+                },
+            )?)
+        };
+        let messages = MessageListener::new(move |message| answer(&weak, message));
+        recheck_page(&state);
+        Ok(PageSession {
+            state,
+            _listeners: listeners,
+            _messages: messages,
+            _storage: storage,
+            _watch: watch,
+            _rechecks: rechecks,
+        })
+    }
+}
+
+impl Drop for PageSession {
+    fn drop(&mut self) {
+        // A run holds only a weak reference to the session; tell it to stop.
+        if let Some(run) = &self.state.borrow().run {
+            run.stop.set(true);
+        }
+    }
+}
+
+fn warn(message: &str) {
+    web_sys::console::warn_1(&format!("[Exit Assistant] {message}").into());
+}
+
+fn current_url(doc: &Document) -> String {
+    doc.location()
+        .and_then(|l| l.href().ok())
+        .unwrap_or_default()
+}
+
+fn recognise_document(doc: &Document) -> Recognition {
+    recognise(&current_url(doc), |selector| page_shows(doc, selector))
+}
+
+/// The page's DOM changed. AliExpress moves between its pages with `history.pushState`,
+/// which fires no event a content script can hear: a new address under a changed DOM is
+/// how such a move shows. Reading the address is cheap; anything else waits for a re-check.
+fn page_changed(weak: &Weak<RefCell<State>>) {
+    let Some(state) = weak.upgrade() else { return };
+    let moved = {
+        let guard = state.borrow();
+        current_url(&guard.doc) != guard.url
+    };
+    if moved {
+        refresh(weak);
+    } else {
+        schedule_recheck(weak);
+    }
+}
+
+/// Re-recognises after navigation or hydration, and re-renders only if the page changed.
+fn refresh(weak: &Weak<RefCell<State>>) {
+    let Some(state) = weak.upgrade() else { return };
+    let url = current_url(&state.borrow().doc);
+    state.borrow_mut().url = url;
+    let page = recognise_document(&state.borrow().doc);
+    if page != state.borrow().page {
+        let mut guard = state.borrow_mut();
+        guard.page = page;
+        guard.here = UserChoice::None;
+        drop(guard);
+        log_failure(render(&state, None));
+    }
+    recheck_page(&state);
+}
+
+/// Today, `YYYY-MM-DD`.
+fn today() -> String {
+    let now = String::from(js_sys::Date::new_0().to_iso_string());
+    now.get(..10).unwrap_or_default().to_owned()
+}
+
+/// A time as the user reads dates.
+fn local_date(at_ms: f64) -> String {
+    js_sys::Date::new(&at_ms.into())
+        .to_locale_date_string(&ext_api::ui_language(), &JsValue::UNDEFINED)
+        .into()
+}
+
+/// Answers the toolbar popup.
+fn answer(weak: &Weak<RefCell<State>>, message: JsValue) -> Option<JsValue> {
+    let request: Request = serde_wasm_bindgen::from_value(message).ok()?;
+    let state = weak.upgrade()?;
+    match request {
+        Request::Status => {
+            let reply = StatusReply {
+                state: AssistantState::Running,
+                page: Some(state.borrow().page),
+            };
+            ext_api::to_js(&reply).ok()
+        }
+        Request::OpenAssistant => {
+            dispatcher(Rc::downgrade(&state))(Action::Open);
+            ext_api::to_js(&true).ok()
+        }
+    }
+}
