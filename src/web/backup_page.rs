@@ -275,14 +275,7 @@ fn backup_section(main: &Element, backup: Rc<Backup>) -> Result<(), WebError> {
         on_click(&show, move |_| {
             let open = orders.has_attribute("hidden");
             if open && orders.child_element_count() == 0 {
-                log_failure(orders_table(
-                    &orders,
-                    backup
-                        .sorted()
-                        .into_iter()
-                        .map(|s| s.order.clone())
-                        .collect(),
-                ));
+                log_failure(orders_table(&orders, backup.clone()));
             }
             let _ = if open {
                 orders.remove_attribute("hidden")
@@ -335,7 +328,7 @@ const ROWS_AT_A_TIME: usize = 100;
 /// the table.
 const SEARCH_DELAY_MS: u32 = 150;
 
-fn orders_table(container: &Element, orders: Vec<Order>) -> Result<(), WebError> {
+fn orders_table(container: &Element, backup: Rc<Backup>) -> Result<(), WebError> {
     let t = ChromeI18n;
     let search_label = t.text(Text::SearchOrders, &[]);
     let search: HtmlInputElement = child(
@@ -376,8 +369,11 @@ fn orders_table(container: &Element, orders: Vec<Order>) -> Result<(), WebError>
         &[("type", "button"), ("class", "more"), ("hidden", "")],
         Some(&t.text(Text::ShowMoreOrders, &[])),
     )?;
+    // The table refers to the saved backup's orders by number rather than copying them.
+    let ids = backup.sorted().iter().map(|s| s.order.id.clone()).collect();
     let view = Rc::new(TableView {
-        orders,
+        backup,
+        ids,
         texts: RefCell::new(Vec::new()),
         search: RefCell::new(None),
         matches: RefCell::new(Vec::new()),
@@ -405,10 +401,12 @@ fn orders_table(container: &Element, orders: Vec<Order>) -> Result<(), WebError>
     Ok(())
 }
 
-/// The orders table: every order and its search text (made at the first search); the search
-/// waiting for typing to pause; the matches of the current search; how many of them are drawn.
+/// The orders table: the backup, its order numbers newest first, and each order's search text
+/// (made at the first search); the search waiting for typing to pause; the matches of the
+/// current search; how many of them are drawn.
 struct TableView {
-    orders: Vec<Order>,
+    backup: Rc<Backup>,
+    ids: Vec<String>,
     texts: RefCell<Vec<String>>,
     search: RefCell<Option<Timeout>>,
     matches: RefCell<Vec<usize>>,
@@ -419,12 +417,20 @@ struct TableView {
 }
 
 impl TableView {
+    /// The order `i`th in the table.
+    fn order(&self, i: usize) -> Option<&Order> {
+        let id = self.ids.get(i)?;
+        self.backup.orders.get(id).map(|s| &s.order)
+    }
+
     fn filter(&self, query: &str) {
         let mut texts = self.texts.borrow_mut();
         if !query.is_empty() && texts.is_empty() {
-            *texts = self.orders.iter().map(search_text).collect();
+            *texts = (0..self.ids.len())
+                .map(|i| self.order(i).map(search_text).unwrap_or_default())
+                .collect();
         }
-        *self.matches.borrow_mut() = (0..self.orders.len())
+        *self.matches.borrow_mut() = (0..self.ids.len())
             .filter(|&i| query.is_empty() || texts[i].contains(query))
             .collect();
         self.body.set_text_content(None);
@@ -436,8 +442,8 @@ impl TableView {
         let matches = self.matches.borrow();
         let from = self.drawn.get();
         let to = (from + ROWS_AT_A_TIME).min(matches.len());
-        for &i in &matches[from..to] {
-            log_failure(order_row(&self.body, &self.orders[i]));
+        for order in matches[from..to].iter().filter_map(|&i| self.order(i)) {
+            log_failure(order_row(&self.body, order));
         }
         self.drawn.set(to);
         let _ = if to < matches.len() {

@@ -1,9 +1,11 @@
 //! The saved backups in `chrome.storage.local`: read by the content script, the extension
 //! pages and the background alike. Each host's backup is one item (`backup:{host}`, the head:
-//! everything but the orders, and a digest of them) and its orders in chunks
-//! (`orders:{host}:{n}`, JSON strings; see `core::backup::CHUNK_ORDERS`). A save writes the
-//! head and only the chunks that changed, in one call; a load reads the chunks one by one,
-//! letting the page breathe between them. AliExpress pages read heads only, except to run a backup.
+//! everything but the orders, and a digest of them), its orders in chunks
+//! (`orders:{host}:{n}`, JSON strings; see `core::backup::CHUNK_ORDERS`) and its watch list
+//! (`watch:{host}`, a JSON string: the orders the verdict may flag). A save writes the head,
+//! the chunks that changed and a changed watch list, in one call; a load reads the chunks one
+//! by one, letting the page breathe between them. AliExpress pages read heads and watch lists
+//! only, except to run a backup.
 
 use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -37,8 +39,8 @@ pub async fn load(host: &str) -> Result<Option<Backup>, WebError> {
     with_orders(backup, &chunks).await.map(Some)
 }
 
-/// The host's saved backup as an AliExpress page needs it: the head alone, whose digest
-/// stands for the orders (see `core::backup::Digest`).
+/// The host's saved backup as an AliExpress page needs it: the head and its watch list, which
+/// stand for the orders (see `core::backup::Digest`).
 pub async fn load_head(host: &str) -> Result<Option<Backup>, WebError> {
     let key = storage_key(host);
     let keys: js_sys::Array = [key.clone(), watch_key(host)]
