@@ -193,16 +193,11 @@ async fn run_to_end(
         }
         perf::measure("exit-assistant:step-read", "exit-assistant:step-start");
         // Preparing the save (the changed chunks, made into JSON) takes a task of its own.
-        let changes = if added > 0 {
+        if added > 0 {
             sleep(0).await;
             perf::mark("exit-assistant:step-start");
             let changes = prepare(&mut backup)?;
             perf::measure("exit-assistant:step-save", "exit-assistant:step-start");
-            Some(changes)
-        } else {
-            None
-        };
-        if let Some(changes) = changes {
             write(changes).await?;
         }
         perf::mark_wasm_memory();

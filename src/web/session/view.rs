@@ -49,7 +49,7 @@ pub(super) fn backup_view(state: &State) -> BackupView {
 /// Readiness to close, from the saved backup and the orders on the page in view (the page's
 /// reading wins: it is the newest).
 pub(super) fn readiness(state: &State) -> Readiness {
-    // Saved heads carry only the orders the verdict may flag (their digests).
+    // A saved head brings only the orders the verdict may flag (its watch list).
     let mut orders: BTreeMap<String, Order> = BTreeMap::new();
     for backup in state.others.iter().chain(&state.saved) {
         orders.extend(backup.verdict_orders().map(|o| (o.id.clone(), o.clone())));
