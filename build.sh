@@ -7,8 +7,8 @@
 #   ./build.sh bench    build, then measure size and speed in headless Chromium (docs/benchmarks.md)
 #
 # Each command first installs what is missing: Debian packages, the wasm32 target, the
-# wasm-bindgen CLI at the version Cargo.lock names, geckodriver, and the test harness's locked
-# npm dependencies. Nothing here talks to AliExpress.
+# wasm-bindgen CLI at the version Cargo.lock names, the build's locked npm tools (binaryen and
+# esbuild, in tools/shrink), geckodriver, and the test harness's locked npm dependencies. Nothing here talks to AliExpress.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -45,7 +45,9 @@ cargo_install() { # name version: --locked first; some locked versions are missi
 }
 
 ensure_build_tools() {
-  apt_install jq:jq zip:zip
+  # Node.js may come with its own npm (NodeSource), which conflicts with Debian's npm package.
+  apt_install jq:jq zip:zip node:nodejs
+  apt_install npm:npm
   rustup target list --installed | grep -qx wasm32-unknown-unknown || { step "adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
   local want
   want=$(locked_version wasm-bindgen)
@@ -53,10 +55,13 @@ ensure_build_tools() {
   if [ "$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" != "$want" ]; then
     cargo_install wasm-bindgen-cli "$want"
   fi
+  if ! (cd tools/shrink && npm ls --depth=0 >/dev/null 2>&1); then
+    step "installing the build's locked npm dependencies (binaryen, esbuild)"
+    (cd tools/shrink && npm ci --no-audit --no-fund --loglevel=error)
+  fi
 }
 
 ensure_browser_tools() {
-  # Node.js may come with its own npm (NodeSource), which conflicts with Debian's npm package.
   apt_install /usr/lib/chromium/chromium:chromium chromedriver:chromium-driver firefox-esr:firefox-esr openssl:openssl node:nodejs
   apt_install npm:npm
   # The end-to-end suite runs both browsers in German too: their German UI comes in packages.
@@ -98,6 +103,8 @@ build() {
     local out_pkg=dist/pkg
     [ "$feature" = pages ] && out_pkg=dist/pkg-pages
     wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section --out-dir "$out_pkg" target/wasm32-unknown-unknown/release/exit_assistant.wasm
+    # Short names between the WASM and its glue, and a minified glue (tools/shrink/shrink.mjs).
+    node tools/shrink/shrink.mjs "$out_pkg"
   done
 
   for browser in chrome firefox; do

@@ -5,6 +5,8 @@
 //! `2024. 5. 7.` (Korean) or `2024-05-07`. Labels around the date (`Order date:`, `Date:`,
 //! `Fecha compra:`) are ignored: only numbers and month names count.
 
+use super::case::lower;
+
 /// Month names and abbreviations by language, matched as word prefixes after lower-casing.
 /// Longer prefixes are tried first, so `juil` (July) wins over `jui`, and `mar` stays March in
 /// every language that uses it.
@@ -161,7 +163,7 @@ fn tokens(text: &str) -> Vec<Token> {
                 end = i + d.len_utf8();
                 chars.next();
             }
-            if let Some(month) = month_of(&text[start..end].to_lowercase()) {
+            if let Some(month) = month_of(&lower(&text[start..end])) {
                 out.push(Token::Month(month));
             }
         }

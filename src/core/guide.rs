@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::case::lower;
 use super::dom::DomNode;
 use super::guide_rules::{ControlRule, DoneWhen, GuideStep, Role, StepId, GUIDE_STEPS};
 use super::page::PageKind;
@@ -248,10 +249,7 @@ fn own_name<N: DomNode>(node: &N) -> String {
 
 /// Lower-case, single spaces, no surrounding quotes or arrows.
 fn normalise(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    lower(&text.split_whitespace().collect::<Vec<_>>().join(" "))
         .trim_matches(|c: char| {
             matches!(
                 c,

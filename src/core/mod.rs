@@ -7,6 +7,7 @@ pub mod asset_rules;
 pub mod assistant;
 pub mod backup;
 pub mod backup_view;
+pub mod case;
 pub mod closing_view;
 pub mod closure;
 pub mod collect;

@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::asset_rules::{AssetRule, COINS, COINS_URL, COUPONS, COUPONS_URL, WALLET, WALLET_URL};
+use super::case::lower;
 use super::dom::DomNode;
 use super::money::parse_money;
 use super::page::PageKind;
@@ -126,7 +127,7 @@ pub fn read_asset<N: DomNode>(rule: &AssetRule, root: &N) -> Holding {
             };
         }
     }
-    let text = root.text().to_lowercase().replace('\u{2019}', "'");
+    let text = lower(&root.text()).replace('\u{2019}', "'");
     if rule.empty_texts.iter().any(|t| text.contains(t)) {
         return Holding::Zero;
     }

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::case::lower;
+
 /// The normalised order state of the backup format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -200,11 +202,7 @@ pub const OPEN_CASE_NOTES: &[&str] = &[
 /// assert!(!is_open_case_note("Refund completed"));
 /// ```
 pub fn is_open_case_note(note: &str) -> bool {
-    let normal = note
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+    let normal = lower(&note.split_whitespace().collect::<Vec<_>>().join(" "));
     OPEN_CASE_NOTES.iter().any(|n| normal.contains(n))
 }
 
@@ -217,11 +215,7 @@ pub fn is_open_case_note(note: &str) -> bool {
 /// assert_eq!(classify_status("Something new"), OrderState::Unknown);
 /// ```
 pub fn classify_status(text: &str) -> OrderState {
-    let normal = text
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+    let normal = lower(&text.split_whitespace().collect::<Vec<_>>().join(" "));
     STATUS_TEXTS
         .iter()
         .find(|(t, _)| *t == normal)
