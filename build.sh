@@ -8,7 +8,8 @@
 #
 # Each command first installs what is missing: Debian packages, the wasm32 target, the
 # wasm-bindgen CLI at the version Cargo.lock names, the build's locked npm tools (binaryen and
-# esbuild, in tools/shrink), geckodriver, and the test harness's locked npm dependencies. Nothing here talks to AliExpress.
+# esbuild, in tools/shrink), geckodriver, and the test harness's locked npm dependencies.
+# Nothing here talks to AliExpress.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
@@ -104,7 +105,7 @@ build() {
     [ "$feature" = pages ] && out_pkg=dist/pkg-pages
     wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section --out-dir "$out_pkg" target/wasm32-unknown-unknown/release/exit_assistant.wasm
     # Short names between the WASM and its glue, and a minified glue (tools/shrink/shrink.mjs).
-    node tools/shrink/shrink.mjs "$out_pkg"
+    node tools/shrink/shrink.mjs wasm "$out_pkg"
   done
 
   for browser in chrome firefox; do
@@ -115,6 +116,8 @@ build() {
     (cd extension && find . -type f ! -name assistant.css) | while read -r f; do
       mkdir -p "$out/$(dirname "$f")" && cp "extension/$f" "$out/$f"
     done
+    # What every AliExpress page loads is minified (the sources stay readable here).
+    node tools/shrink/shrink.mjs js "$out/loader.js"
     cp -r dist/pkg "$out/pkg"
     cp -r dist/pkg-pages "$out/pkg-pages"
     if [ "$browser" = chrome ]; then

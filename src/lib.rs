@@ -11,3 +11,8 @@ pub mod core;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+
+/// The WASM's allocator (see `Cargo.toml`). Single-threaded: the extension never uses atomics.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::money::sum_amounts;
-use super::order::{Order, Warning};
+use super::order::{self, Order, Warning};
 use super::parse::{DetailPage, ListedOrder};
 use super::readiness::may_flag;
 
@@ -123,13 +123,13 @@ fn touches_watch(old: Option<&Order>, new: &Order, now: &str) -> bool {
 }
 
 /// Orders newest first, as the page lists them: by date, then in the order first seen.
-fn newest_first(orders: &mut [&StoredOrder]) {
-    orders.sort_by(|a, b| {
-        b.order
-            .placed_on
-            .cmp(&a.order.placed_on)
-            .then(a.position.cmp(&b.position))
-    });
+fn newest_first(orders: Vec<&StoredOrder>) -> Vec<&StoredOrder> {
+    let keys: Vec<(Option<&str>, u64)> = orders
+        .iter()
+        .map(|s| (s.order.placed_on.as_deref(), s.position))
+        .collect();
+    let order = order::newest_first(&keys);
+    order::in_order(orders, &order)
 }
 
 /// Every chunk's storage key starts with this.
@@ -245,9 +245,7 @@ impl Backup {
 
     /// Orders newest first, as the page lists them: by date, then in the order first seen.
     pub fn sorted(&self) -> Vec<&StoredOrder> {
-        let mut all: Vec<&StoredOrder> = self.orders.values().collect();
-        newest_first(&mut all);
-        all
+        newest_first(self.orders.values().collect())
     }
 
     /// Starts a new pass over the list: what the last pass met (sign-out, short pages) is
@@ -337,13 +335,15 @@ impl Backup {
     /// The orders the verdict may flag from the day of the last reading on, in page order.
     pub fn make_watch(&self) -> Vec<Order> {
         let day = self.updated_at.get(..10).unwrap_or_default();
-        let mut watch: Vec<&StoredOrder> = self
+        let watch = self
             .orders
             .values()
             .filter(|s| may_flag(&s.order, day))
             .collect();
-        newest_first(&mut watch);
-        watch.into_iter().map(|s| s.order.clone()).collect()
+        newest_first(watch)
+            .into_iter()
+            .map(|s| s.order.clone())
+            .collect()
     }
 
     /// The watch list to write now, if it changed since this copy last wrote it; from then
@@ -457,11 +457,14 @@ impl Backup {
     /// Counts, years and totals for the end-of-backup summary.
     pub fn summary(&self) -> Summary {
         let orders = self.sorted();
-        let years: BTreeSet<String> = orders
-            .iter()
-            .filter_map(|s| s.order.placed_on.as_ref())
-            .map(|d| d[..4].to_owned())
-            .collect();
+        // Inserted one by one: collecting into a set sorts first, and sorting `String`s
+        // would add a copy of the sort's code to the WASM.
+        let mut years = BTreeSet::new();
+        for s in &orders {
+            if let Some(year) = s.order.placed_on.as_deref().and_then(|d| d.get(..4)) {
+                years.insert(year.to_owned());
+            }
+        }
         let mut by_currency: BTreeMap<String, Vec<&str>> = BTreeMap::new();
         for s in &orders {
             if let Some(total) = &s.order.total {

@@ -15,17 +15,71 @@ use super::text::Text;
 /// (reference section 5: [G]).
 pub const REQUEST_GRACE_HOURS: f64 = 72.0;
 
-/// What the user last learnt about an asset.
+/// What the user last learnt about an asset. Stored flat, as
+/// `{"holding": "non_zero", "shown": "729", "by_user": false, "on": "2026-11-20"}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "StoredCheck", into = "StoredCheck")]
 pub struct AssetCheck {
     /// What it holds.
-    #[serde(flatten)]
     pub holding: Holding,
     /// The user said so (the page couldn't be read).
-    #[serde(default)]
     pub by_user: bool,
     /// When (`YYYY-MM-DD`).
     pub on: String,
+}
+
+/// [`AssetCheck`] as stored. A plain struct rather than `#[serde(flatten)]` over the tagged
+/// [`Holding`]: the same JSON, without serde's buffering of the whole object, which cost
+/// every AliExpress page about 10 KB of WASM (gzipped).
+#[derive(Serialize, Deserialize)]
+struct StoredCheck {
+    holding: HoldingKind,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    shown: Option<String>,
+    #[serde(default)]
+    by_user: bool,
+    on: String,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum HoldingKind {
+    Zero,
+    NonZero,
+    Unreadable,
+}
+
+impl From<StoredCheck> for AssetCheck {
+    fn from(stored: StoredCheck) -> Self {
+        let holding = match stored.holding {
+            HoldingKind::Zero => Holding::Zero,
+            HoldingKind::NonZero => Holding::NonZero {
+                shown: stored.shown.unwrap_or_default(),
+            },
+            HoldingKind::Unreadable => Holding::Unreadable,
+        };
+        AssetCheck {
+            holding,
+            by_user: stored.by_user,
+            on: stored.on,
+        }
+    }
+}
+
+impl From<AssetCheck> for StoredCheck {
+    fn from(check: AssetCheck) -> Self {
+        let (holding, shown) = match check.holding {
+            Holding::Zero => (HoldingKind::Zero, None),
+            Holding::NonZero { shown } => (HoldingKind::NonZero, Some(shown)),
+            Holding::Unreadable => (HoldingKind::Unreadable, None),
+        };
+        StoredCheck {
+            holding,
+            shown,
+            by_user: check.by_user,
+            on: check.on,
+        }
+    }
 }
 
 /// The user's request to delete the account.
@@ -214,6 +268,40 @@ mod tests {
         assert!(!progress.request_overdue(72.0 * 3_600_000.0));
         assert!(progress.request_overdue(72.0 * 3_600_000.0 + 1.0));
         assert!(!ClosureProgress::default().request_overdue(1e15));
+    }
+
+    /// The stored shape is the one `#[serde(flatten)]` over the tagged `Holding` wrote, so
+    /// progress saved by earlier versions still loads, and theirs reads ours.
+    #[test]
+    fn asset_checks_keep_their_stored_shape() {
+        let cases = [
+            (
+                Holding::Zero,
+                serde_json::json!({"holding": "zero", "by_user": false, "on": "2026-11-20"}),
+            ),
+            (
+                Holding::NonZero {
+                    shown: "US $12.50".into(),
+                },
+                serde_json::json!({"holding": "non_zero", "shown": "US $12.50", "by_user": true, "on": "2026-11-20"}),
+            ),
+            (
+                Holding::Unreadable,
+                serde_json::json!({"holding": "unreadable", "by_user": false, "on": "2026-11-20"}),
+            ),
+        ];
+        for (holding, json) in cases {
+            let by_user = json["by_user"].as_bool().unwrap();
+            let check = AssetCheck {
+                holding,
+                by_user,
+                on: "2026-11-20".into(),
+            };
+            assert_eq!(serde_json::to_value(&check).unwrap(), json);
+            assert_eq!(serde_json::from_value::<AssetCheck>(json).unwrap(), check);
+        }
+        let bad = serde_json::json!({"holding": "some", "on": "2026-11-20"});
+        assert!(serde_json::from_value::<AssetCheck>(bad).is_err());
     }
 
     #[test]

@@ -8,14 +8,50 @@ use serde::{Deserialize, Serialize};
 use super::export::ExportKind;
 use super::page::Recognition;
 
-/// What the popup asks of the content script.
+/// What the popup asks of the content script: `{"type": "status"}` or
+/// `{"type": "open-assistant"}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "kebab-case")]
+#[serde(from = "TaggedRequest", into = "TaggedRequest")]
 pub enum Request {
     /// "What page is this, and is the assistant running?"
     Status,
     /// "Open the assistant panel."
     OpenAssistant,
+}
+
+/// [`Request`] on the wire. Written out rather than `#[serde(tag = "type")]`, whose
+/// deserializer buffers the whole object first: that cost every AliExpress page several KB
+/// of WASM.
+#[derive(Serialize, Deserialize)]
+struct TaggedRequest {
+    #[serde(rename = "type")]
+    kind: RequestKind,
+}
+
+#[derive(Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum RequestKind {
+    Status,
+    OpenAssistant,
+}
+
+impl From<TaggedRequest> for Request {
+    fn from(tagged: TaggedRequest) -> Self {
+        match tagged.kind {
+            RequestKind::Status => Request::Status,
+            RequestKind::OpenAssistant => Request::OpenAssistant,
+        }
+    }
+}
+
+impl From<Request> for TaggedRequest {
+    fn from(request: Request) -> Self {
+        let kind = match request {
+            Request::Status => RequestKind::Status,
+            Request::OpenAssistant => RequestKind::OpenAssistant,
+        };
+        TaggedRequest { kind }
+    }
 }
 
 /// Whether the assistant runs on the page.

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use super::closure::AssetCheck;
 use super::money_left::{Asset, Holding};
-use super::order::Order;
+use super::order::{self, Order};
 use super::status::{is_open_case_note, OrderState};
 
 /// A dispute can be opened within 90 days after the order was placed [V: the detail page's
@@ -164,7 +164,14 @@ pub fn assess(orders: &[Order], backup_complete: bool, today: &str) -> Readiness
     }
     // Newest first, as the order list shows them.
     for findings in [&mut readiness.pending, &mut readiness.under_protection] {
-        findings.sort_by(|a, b| b.placed_on.cmp(&a.placed_on));
+        let order = {
+            let keys: Vec<(Option<&str>, u64)> = (0u64..)
+                .zip(findings.iter())
+                .map(|(i, f)| (f.placed_on.as_deref(), i))
+                .collect();
+            order::newest_first(&keys)
+        };
+        *findings = order::in_order(std::mem::take(findings), &order);
     }
     readiness
 }

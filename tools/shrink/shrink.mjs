@@ -1,19 +1,22 @@
-// Build step, run by build.sh on each wasm-bindgen output directory (pkg/ and pkg-pages/):
+// Build step, run by build.sh:
 //
-//   node tools/shrink/shrink.mjs <dir>
+//   node tools/shrink/shrink.mjs wasm <dir>   on each wasm-bindgen output (pkg/, pkg-pages/)
+//   node tools/shrink/shrink.mjs js <file>    on the content script's own loader.js in dist/
 //
 // wasm-bindgen names every function the WASM imports from its glue, and every function the
 // glue calls in the WASM, with a 16-digit hash (`__wbg_setAttribute_f75317b2b5cabfb4`).
 // Hashes don't compress, and each name is written twice: in the WASM and in the glue. So:
 //
-// 1. binaryen's `wasm-opt --minify-imports-and-exports-and-modules` renames them in the WASM
-//    to one or two letters and prints the mapping (what Emscripten does to its own output);
+// 1. binaryen's `wasm-opt` drops what nothing reaches and merges identical functions, then
+//    `--minify-imports-and-exports-and-modules` renames the imports and exports to one or two
+//    letters and prints the mapping (what Emscripten does to its own output);
 // 2. this script renames them the same way in the glue, and fails the build if any name it
 //    was given is not found exactly where wasm-bindgen writes it, or if any is left behind;
 // 3. esbuild minifies the glue.
 //
-// Only names change: no optimisation pass runs (`wasm-opt -Oz` makes the gzipped WASM larger).
+// No other optimisation runs: `wasm-opt -Oz` makes the gzipped WASM larger than rustc's own.
 // The end-to-end tests run the shrunk build in both browsers, so a wrong rename fails them.
+// The sources stay readable in the repository; only dist/ holds the minified files.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -39,7 +42,16 @@ const fail = (message) => {
 const escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const key = (name) => (/^[A-Za-z_$][\w$]*$/.test(name) ? name : JSON.stringify(name));
 
-const dir = process.argv[2] ?? fail("usage: shrink.mjs <wasm-bindgen output directory>");
+const [mode, target] = process.argv.slice(2);
+if (mode === "js" && target) {
+  // Top-level names stay (loader.js defines `exitAssistantFailed`, which the WASM calls).
+  const source = fs.readFileSync(target, "utf8");
+  const { code } = await esbuild.transform(source, { minify: true, target: "es2022", legalComments: "none" });
+  fs.writeFileSync(target, code);
+  process.exit(0);
+}
+if (mode !== "wasm" || !target) fail("usage: shrink.mjs wasm <wasm-bindgen output directory> | js <file>");
+const dir = target;
 const wasmFile = fs.readdirSync(dir).find((f) => f.endsWith("_bg.wasm")) ?? fail(`no *_bg.wasm in ${dir}`);
 const wasmPath = path.join(dir, wasmFile);
 const gluePath = path.join(dir, wasmFile.replace(/_bg\.wasm$/, ".js"));
@@ -47,9 +59,8 @@ const moduleName = `./${wasmFile.replace(/\.wasm$/, ".js")}`;
 
 // 1. The WASM, and the mapping wasm-opt prints: {"imports": [[module, name, new]...],
 //    "exports": [[name, new]...]}.
-const printed = execFileSync(WASM_OPT, [wasmPath, ...FEATURES, "--minify-imports-and-exports-and-modules", "-o", wasmPath], {
-  encoding: "utf8",
-});
+const passes = ["--remove-unused-module-elements", "--duplicate-function-elimination", "--minify-imports-and-exports-and-modules"];
+const printed = execFileSync(WASM_OPT, [wasmPath, ...FEATURES, ...passes, "-o", wasmPath], { encoding: "utf8" });
 const mapping = JSON.parse(printed.slice(printed.indexOf("{")));
 const modules = new Set(mapping.imports.map(([module]) => module));
 if (modules.size !== 1 || !modules.has(moduleName)) fail(`expected imports from ${moduleName} only, got ${[...modules]}`);
