@@ -546,6 +546,42 @@ fn select_after_gives_the_count_and_at_most_max_cards_after_skip() {
 }
 
 #[wasm_bindgen_test]
+fn a_list_snapshot_reads_every_slice_from_the_list_it_took_first() {
+    use exit_assistant::core::dom::DomNode;
+    use exit_assistant::web::dom::{ListSnapshot, WebNode};
+    let doc = document().unwrap();
+    let outer = doc.create_element("div").unwrap();
+    outer.set_inner_html(r#"<p class="c">0</p><p class="c">1</p><p class="c">2</p>"#);
+    doc.body().unwrap().append_child(&outer).unwrap();
+    let root = WebNode(outer.clone());
+    let read = |skip: usize, max: usize| {
+        let (count, nodes) = root.select_after(".c", skip, max);
+        (count, nodes.iter().map(|n| n.text()).collect::<Vec<_>>())
+    };
+    let add_card = |text: &str| {
+        let p = doc.create_element("p").unwrap();
+        p.set_class_name("c");
+        p.set_text_content(Some(text));
+        outer.append_child(&p).unwrap();
+    };
+    let snapshot = ListSnapshot::take();
+    assert_eq!(read(0, 2), (3, vec!["0".to_owned(), "1".to_owned()]));
+    add_card("3");
+    assert_eq!(
+        read(2, 10),
+        (3, vec!["2".to_owned()]),
+        "the card added since the snapshot was taken is not seen"
+    );
+    drop(snapshot);
+    assert_eq!(
+        read(2, 10),
+        (4, vec!["2".to_owned(), "3".to_owned()]),
+        "without a snapshot, each call sees the page as it is"
+    );
+    outer.remove();
+}
+
+#[wasm_bindgen_test]
 async fn storage_keys_come_from_get_keys_or_else_from_every_item() {
     use exit_assistant::web::ext_api::storage_keys;
     // A stand-in for `chrome.storage.local`: `getKeys` where the browser has it (Chrome 130,

@@ -4,7 +4,7 @@
 // How long the page's thread is held is measured here and printed, not asserted (a timed test
 // fails on a slow machine; `./build.sh bench` records the figures against the 50 ms budget in
 // docs/benchmarks.md): the extension's own tasks, from the run's performance measures (read
-// up to 20 new cards, merge, prepare the changed chunk), and the page's main thread as a whole,
+// up to 10 new cards and merge them, or prepare a save), and the page's main thread as a whole,
 // watched from the page (Long Tasks in Chromium, a timer's lateness in Firefox), which also
 // sees the page's own work: with 10,000 cards, the fixture page's "View orders" and the
 // browser's rendering of it take longer than 50 ms by themselves (Chromium's Long Animation
