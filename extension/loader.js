@@ -11,12 +11,21 @@
 // For `./build.sh bench` and the browser's profiler: the content script starts here.
 performance.mark("exit-assistant:start");
 
+// The manifest runs this script in every AliExpress frame, because a backup reads each order's
+// detail page in a hidden frame named "exit-assistant-detail:<order id>", on whichever host
+// AliExpress links it to (src/core/detail_handoff.rs). Every other frame, the page's own,
+// gets nothing: no WebAssembly is compiled there.
+const inFrame = window.top !== window;
+const ourFrame = inFrame && window.name.startsWith("exit-assistant-detail:");
+
 (async () => {
+  if (inFrame && !ourFrame) return;
   try {
     await wasm_bindgen({ module_or_path: chrome.runtime.getURL("pkg/exit_assistant_bg.wasm") });
     wasm_bindgen.content_main();
   } catch (error) {
     console.warn("[Exit Assistant] could not start:", error);
+    if (inFrame) return;
     startFallback(isBlockedByPage(error) ? "blocked" : "failed");
   }
 })();
@@ -24,6 +33,7 @@ performance.mark("exit-assistant:start");
 // Called by the WASM (src/web/crash.rs) when it fails after starting: a panic, or a session
 // that could not start. The WASM has already taken its panel off the page.
 function exitAssistantFailed(detail) {
+  if (inFrame) return;
   startFallback("stopped", String(detail));
 }
 

@@ -153,14 +153,29 @@ fn gaps_say_plainly_what_is_missing() {
     let file = backup.to_file("t", "test");
     assert!(!file.complete);
     assert_eq!(file.warnings.len(), codes(&backup).len());
-    let mut unverified = full_backup("en-brl");
-    unverified.short_pages = 2;
-    assert_eq!(codes(&unverified), ["unverified_count"]);
-    unverified.stated_count = Some(10);
+    // The real "View all" states no count: the end of the list is the evidence, and short
+    // pages on the way are no gap.
+    let mut short = full_backup("en-brl");
+    short.short_pages = 2;
+    assert!(short.is_complete(), "{:?}", short.gaps());
+    // The status tabs' counts are the cross-check: en-brl holds 2 orders on their way.
+    let unfinished = |b: &Backup| {
+        b.orders
+            .values()
+            .filter(|s| !matches!(s.order.state, OrderState::Completed | OrderState::Closed))
+            .count() as u32
+    };
+    let mut tabs = full_backup("en-brl");
+    assert!(unfinished(&tabs) > 0);
+    tabs.unfinished_stated = Some(unfinished(&tabs));
+    assert!(tabs.is_complete(), "{:?}", tabs.gaps());
+    tabs.unfinished_stated = Some(unfinished(&tabs) - 1);
     assert!(
-        unverified.is_complete(),
-        "a stated count that matches settles short pages"
+        tabs.is_complete(),
+        "holding more unfinished orders is no gap"
     );
+    tabs.unfinished_stated = Some(unfinished(&tabs) + 1);
+    assert_eq!(codes(&tabs), ["unfinished_count_mismatch"]);
 }
 
 #[test]
@@ -170,11 +185,12 @@ fn completeness_agrees_with_the_gaps_in_every_case() {
     let mut listed_only = Backup::new("www.aliexpress.com", "t0");
     listed_only.add_listed(&listed("en-brl"), "t1");
     cases.push(listed_only);
-    let change: [fn(&mut Backup); 7] = [
+    let change: [fn(&mut Backup); 8] = [
         |b| b.list_exhausted = false,
         |b| b.stated_count = Some(12),
         |b| b.stated_count = Some(10),
         |b| b.short_pages = 1,
+        |b| b.unfinished_stated = Some(99),
         |b| b.events.push(Warning::new("signed_out", "signed out")),
         |b| b.orders.values_mut().next().unwrap().order.items.clear(),
         |b| b.orders.values_mut().next().unwrap().detailed = false,
@@ -528,4 +544,68 @@ fn a_backup_saved_with_its_orders_inline_is_read_and_rewritten_in_chunks() {
         [0],
         "every chunk is written on the next save"
     );
+}
+
+/// Backups kept per host by earlier versions become one backup of the site: every order of
+/// both, each once, keeping its detail-page items; the newer pass says how far the list was
+/// read.
+#[test]
+fn per_host_backups_merge_into_one_per_site_losing_nothing() {
+    let whole = full_backup("en-usd");
+    let ids: Vec<String> = whole.sorted().iter().map(|s| s.order.id.clone()).collect();
+    let newest = |n: usize| {
+        let mut b = whole.clone();
+        b.orders.retain(|id, _| ids[..n].contains(id));
+        b.list_exhausted = false;
+        b
+    };
+
+    // www. read the newest 150 orders with their details, then stopped; pt. later read the
+    // whole list and every detail page.
+    let mut www = newest(150);
+    www.site = "www.aliexpress.com".into();
+    www.updated_at = "2026-11-20T10:00:00.000Z".into();
+    let mut pt = whole.clone();
+    pt.site = "pt.aliexpress.com".into();
+    pt.updated_at = "2026-11-21T10:00:00.000Z".into();
+    let mut site = Backup::new("aliexpress.com", "");
+    site.absorb(www.clone());
+    site.absorb(pt.clone());
+    assert_eq!(site.site, "aliexpress.com");
+    assert_eq!(site.orders.len(), whole.orders.len());
+    for (id, stored) in &whole.orders {
+        assert_eq!(site.orders[id].order, stored.order, "order {id}");
+    }
+    assert!(site.is_complete(), "{:?}", site.gaps());
+    let merged: Vec<String> = site.sorted().iter().map(|s| s.order.id.clone()).collect();
+    assert_eq!(merged, ids, "newest first, as the page lists them");
+    assert_eq!(
+        site.take_dirty().len() as u64,
+        site.chunk_count(),
+        "every chunk is written under the site's keys"
+    );
+
+    // www. holds everything, complete; pt. later read only the list's first 100 cards, with
+    // no detail page. Nothing read from a detail page is lost, and the latest pass, which did
+    // not finish, is told.
+    let mut pt_list_only = Backup::new("pt.aliexpress.com", "2026-11-21T09:00:00.000Z");
+    let first_100: Vec<_> = listed("en-usd")
+        .into_iter()
+        .filter(|l| ids[..100].contains(&l.order.id))
+        .collect();
+    pt_list_only.add_listed(&first_100, "2026-11-21T10:00:00.000Z");
+    let mut www_whole = whole.clone();
+    www_whole.updated_at = "2026-11-20T10:00:00.000Z".into();
+    let mut site = Backup::new("aliexpress.com", "");
+    site.absorb(www_whole);
+    site.absorb(pt_list_only);
+    assert_eq!(site.orders.len(), whole.orders.len());
+    for (id, stored) in &whole.orders {
+        assert_eq!(
+            site.orders[id].order.items, stored.order.items,
+            "order {id}"
+        );
+    }
+    let codes: Vec<String> = site.gaps().into_iter().map(|w| w.code).collect();
+    assert_eq!(codes, ["list_not_finished"]);
 }

@@ -73,3 +73,16 @@ fn background_understands_the_letter_request() {
         "background.js handles what the content script sends"
     );
 }
+
+#[test]
+fn loader_starts_only_in_detail_frames_named_as_the_backup_names_them() {
+    // extension/loader.js repeats the frame-name prefix by hand: a rename on one side only
+    // would leave every detail frame unread.
+    use exit_assistant::core::detail_handoff::{frame_name, FRAME_NAME_PREFIX};
+    let loader = include_str!("../extension/loader.js");
+    assert!(
+        loader.contains(&format!("window.name.startsWith(\"{FRAME_NAME_PREFIX}\")")),
+        "loader.js must test the frame name against {FRAME_NAME_PREFIX:?}"
+    );
+    assert!(frame_name("8212313961591322").starts_with(FRAME_NAME_PREFIX));
+}

@@ -9,6 +9,7 @@ use super::money::sum_amounts;
 use super::order::{self, Order, Warning};
 use super::parse::{DetailPage, ListedOrder};
 use super::readiness::may_flag;
+use super::status::OrderState;
 
 /// The `format` value of every backup file.
 pub const FORMAT: &str = "aliexpress-order-backup";
@@ -48,8 +49,13 @@ pub struct Backup {
     /// What went wrong on the way and leaves a gap (sign-out, a list that stopped growing).
     pub events: Vec<Warning>,
     /// "View orders" presses that added fewer orders than a page, then were pressed again.
-    /// Harmless when the page states a count that matches; otherwise orders may be missing.
+    /// Not a gap: the end of the list is the evidence, and the counts the page shows are
+    /// the cross-checks (`docs/site-facts.md`, "Tabs, counts and the time filter").
     pub short_pages: u32,
+    /// The orders the status tabs count as not finished ("To pay (N)", "Processing (N)",
+    /// "Processed (N)"), added up, where the page shows them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unfinished_stated: Option<u32>,
     /// A backup run was under way and has not finished or been stopped: a reload, a closed
     /// tab or a sign-out interrupted it.
     #[serde(default)]
@@ -222,6 +228,52 @@ impl Backup {
         changed
     }
 
+    /// Takes in another backup of the same site: one saved per host by an earlier version
+    /// (`www.` and `pt.` were two backups of one account). Orders merge by id: an order held
+    /// by both keeps the reading with its detail page, else the newer one, at the position it
+    /// has here; the others join at the end, in their own order. How far the list was read,
+    /// and what went wrong on the way, are the newer backup's: its pass is the latest word.
+    pub fn absorb(&mut self, other: Backup) {
+        let other_is_newer = other.updated_at > self.updated_at;
+        let mut theirs: Vec<StoredOrder> = other.orders.into_values().collect();
+        theirs.sort_by_key(|s| s.position);
+        for mut stored in theirs {
+            let id = stored.order.id.clone();
+            match self.orders.get(&id) {
+                Some(mine) => {
+                    let better = (stored.detailed && !mine.detailed)
+                        || (stored.detailed == mine.detailed && other_is_newer);
+                    if better {
+                        stored.position = mine.position;
+                        self.orders.insert(id, stored);
+                    }
+                }
+                None => {
+                    self.next_position += 1;
+                    stored.position = self.next_position;
+                    self.orders.insert(id, stored);
+                }
+            }
+        }
+        if other_is_newer {
+            self.updated_at = other.updated_at;
+            self.list_exhausted = other.list_exhausted;
+            self.stated_count = other.stated_count;
+            self.unfinished_stated = other.unfinished_stated;
+            self.events = other.events;
+            self.short_pages = other.short_pages;
+            self.in_progress = other.in_progress;
+            self.continue_paging = other.continue_paging;
+        }
+        if other.started_at < self.started_at || self.started_at.is_empty() {
+            self.started_at = other.started_at;
+        }
+        // Everything is written again, under this backup's own keys.
+        self.dirty.chunks = (0..self.chunk_count()).collect();
+        self.dirty.watch_changed = true;
+        self.dirty.watch = None;
+    }
+
     /// Adds what an order's detail page showed.
     pub fn add_detail(&mut self, id: &str, detail: &DetailPage, now: &str) {
         if let Some(stored) = self.orders.get_mut(id) {
@@ -253,6 +305,8 @@ impl Backup {
     pub fn begin_pass(&mut self) {
         self.events.clear();
         self.short_pages = 0;
+        // Read again by this pass: the orders it counted may have moved on since.
+        self.unfinished_stated = None;
         self.in_progress = true;
         self.list_exhausted = false;
         self.continue_paging = false;
@@ -283,13 +337,21 @@ impl Backup {
         }
         match self.stated_count {
             Some(stated) if self.list_exhausted && stated as usize != self.orders.len() => {
-                gaps.push(Warning::new("count_mismatch", format!("the page says {stated} orders, the backup holds {}", self.orders.len())));
+                gaps.push(Warning::new(
+                    "count_mismatch",
+                    format!(
+                        "the page says {stated} orders, the backup holds {}",
+                        self.orders.len()
+                    ),
+                ));
             }
-            None if self.short_pages > 0 => gaps.push(Warning::new(
-                "unverified_count",
-                format!("AliExpress added fewer orders than usual on {} presses of \"View orders\", and the page states no count to check the backup against", self.short_pages),
-            )),
             _ => {}
+        }
+        if let Some(stated) = self.unfinished_missing() {
+            gaps.push(Warning::new(
+                "unfinished_count_mismatch",
+                format!("the page's \"To pay\", \"Processing\" and \"Processed\" tabs count {stated} orders, but the backup holds only {} orders that are not finished", self.unfinished_held()),
+            ));
         }
         let unreadable: Vec<&str> = self
             .orders
@@ -311,17 +373,32 @@ impl Backup {
     ///
     /// [`gaps`]: Backup::gaps
     pub fn is_complete(&self) -> bool {
-        let count_checked = match self.stated_count {
-            Some(stated) => stated as usize == self.orders.len(),
-            None => self.short_pages == 0,
-        };
+        let count_checked = self
+            .stated_count
+            .is_none_or(|stated| stated as usize == self.orders.len());
         self.events.is_empty()
             && self.list_exhausted
             && count_checked
+            && self.unfinished_missing().is_none()
             && !self
                 .orders
                 .values()
                 .any(|s| (s.opens_detail && !s.detailed) || s.order.items.is_empty())
+    }
+
+    /// Orders held that are not finished, or whose status the assistant doesn't know.
+    fn unfinished_held(&self) -> usize {
+        self.orders
+            .values()
+            .filter(|s| !matches!(s.order.state, OrderState::Completed | OrderState::Closed))
+            .count()
+    }
+
+    /// The count the status tabs state, when the backup holds fewer unfinished orders than
+    /// that: orders are missing. Holding more is no gap (a status read differently).
+    fn unfinished_missing(&self) -> Option<u32> {
+        let stated = self.unfinished_stated?;
+        (self.list_exhausted && (stated as usize) > self.unfinished_held()).then_some(stated)
     }
 
     /// The digest of the orders held now.

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::dom::DomNode;
+use super::list_rules::{LIST_CONTROLS, LIST_LAYOUTS};
 use super::order::Warning;
 
 /// The "View orders" button.
@@ -28,6 +30,17 @@ pub enum TimeFilter {
     Shorter,
 }
 
+/// Which status tab the list shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StatusTab {
+    /// No tabs found: carry on with what the list shows.
+    Absent,
+    /// The first tab, "View all": every order.
+    AllOrders,
+    /// Another tab ("To pay", "Processing"…), which shows only some orders.
+    Other,
+}
+
 /// What the page shows at one moment.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct ListObservation {
@@ -43,6 +56,94 @@ pub struct ListObservation {
     pub more: MoreButton,
     /// The time filter.
     pub time_filter: TimeFilter,
+    /// The status tab shown.
+    pub tab: StatusTab,
+}
+
+/// What the order list shows now, read over the page's DOM. Runs on every DOM change while a
+/// step waits: it counts cards, it doesn't read them. `signed_out`: the page is a sign-in page.
+pub fn observe<N: DomNode>(root: &N, signed_out: bool) -> ListObservation {
+    let controls = &LIST_CONTROLS;
+    let cards = LIST_LAYOUTS
+        .iter()
+        .map(|l| root.select_after(l.card, 0, 0).0)
+        .find(|&n| n > 0)
+        .unwrap_or(0);
+    let more = match root.select_any(controls.view_more) {
+        None if root.select_any(controls.next_page).is_some() => MoreButton::Ready,
+        None => MoreButton::Absent,
+        Some(b) if b.attr("disabled").is_some() => MoreButton::Busy,
+        Some(_) => MoreButton::Ready,
+    };
+    let time_filter = match root.select_any(controls.time_filter) {
+        None => TimeFilter::Absent,
+        Some(select) if select.value() == controls.all_time_value => TimeFilter::AllTime,
+        Some(_) => TimeFilter::Shorter,
+    };
+    ListObservation {
+        signed_out,
+        captcha: root.select_any(controls.captcha).is_some(),
+        cards,
+        rendered: cards > 0 || more != MoreButton::Absent,
+        more,
+        time_filter,
+        tab: status_tab(root),
+    }
+}
+
+/// Which tab is active: the first ("View all") or another. Found by place, not by label,
+/// which changes by language.
+fn status_tab<N: DomNode>(root: &N) -> StatusTab {
+    let tabs = root.select_all(LIST_CONTROLS.tabs);
+    let is_active = |t: &N| {
+        t.attr("class").is_some_and(|c| {
+            c.split_whitespace()
+                .any(|c| c == LIST_CONTROLS.active_tab_class)
+        })
+    };
+    match tabs.iter().position(is_active) {
+        None => StatusTab::Absent,
+        Some(0) => StatusTab::AllOrders,
+        Some(_) => StatusTab::Other,
+    }
+}
+
+/// The count the active tab states (`View all (256)` on layouts that show one).
+pub fn stated_count<N: DomNode>(root: &N) -> Option<u32> {
+    last_number(&root.select_any(LIST_CONTROLS.stated_count)?.text())
+}
+
+/// The counts the other status tabs state, added up: "To pay (N)", "Processing (N)" and
+/// "Processed (N)" count the orders that are not finished. `None` when no tab states one,
+/// or when the tab with every order is not the one shown.
+pub fn unfinished_stated<N: DomNode>(root: &N) -> Option<u32> {
+    if status_tab(root) != StatusTab::AllOrders {
+        return None;
+    }
+    let tabs = root.select_all(LIST_CONTROLS.tabs);
+    let counts: Vec<u32> = tabs
+        .iter()
+        .skip(1)
+        .filter_map(|t| bracketed_number(&t.text()))
+        .collect();
+    (!counts.is_empty()).then(|| counts.iter().sum())
+}
+
+/// The number in `(N)` at the end of a tab's label.
+fn bracketed_number(text: &str) -> Option<u32> {
+    let inner = text.trim().strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let digits = inner[open + 1..].trim();
+    (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+fn last_number(text: &str) -> Option<u32> {
+    text.split(|c: char| !c.is_ascii_digit())
+        .rfind(|s| !s.is_empty())?
+        .parse()
+        .ok()
 }
 
 /// What to do next.
@@ -52,6 +153,8 @@ pub enum Next {
     Wait,
     /// Switch the time filter to the whole history, then wait for the list to re-render.
     ChooseAllTime,
+    /// Switch to the tab with every order ("View all"), then wait for the list to re-render.
+    ChooseAllOrders,
     /// Press "View orders" (at a human pace), then wait for cards to be added.
     PressMore,
     /// Ask the user to solve the captcha, and wait until it is gone.
@@ -60,11 +163,14 @@ pub enum Next {
     ReadDetails,
     /// The user was signed out: stop and say so.
     SignedOut,
-    /// The list stopped growing though "View orders" is still there: stop and say so.
-    Stalled,
+    /// The list stayed on another status tab after the switch: say so (a gap), then read
+    /// what it shows.
+    WrongTab,
 }
 
-/// Presses that add nothing before the backup gives up on the list.
+/// Presses in a row that add nothing, on a settled page, before the list counts as ended:
+/// with the button gone, that is the evidence of its end (`docs/site-facts.md`, "Tabs,
+/// counts and the time filter").
 pub const MAX_EMPTY_PRESSES: u32 = 3;
 
 /// The collector's memory across observations.
@@ -72,12 +178,20 @@ pub const MAX_EMPTY_PRESSES: u32 = 3;
 pub struct Collector {
     /// The time filter was switched to the whole history.
     pub chose_all_time: bool,
+    /// The tab with every order was chosen.
+    pub chose_all_orders: bool,
+    /// The page stayed on another tab after the switch: the run reads what it shows, and
+    /// the backup says it is not every order.
+    pub stays_on_tab: bool,
     /// "View orders" presses so far.
     pub presses: u32,
     /// Cards on the page before the last press.
     pub cards_before_press: Option<usize>,
     /// Presses in a row that added no card.
     pub empty_presses: u32,
+    /// The last press met a captcha: what it added says nothing about the list, so it is
+    /// neither a short page nor an empty press.
+    pub press_met_captcha: bool,
     /// What went wrong on the way, for the backup's warnings.
     pub events: Vec<Warning>,
 }
@@ -89,7 +203,17 @@ impl Collector {
             return Next::SignedOut;
         }
         if page.captcha {
+            self.press_met_captcha |= self.cards_before_press.is_some();
             return Next::SolveCaptcha;
+        }
+        // Before waiting for cards: a status tab may hold none.
+        if page.tab == StatusTab::Other && !self.stays_on_tab {
+            if self.chose_all_orders {
+                self.stays_on_tab = true;
+                return Next::WrongTab;
+            }
+            self.chose_all_orders = true;
+            return Next::ChooseAllOrders;
         }
         if !page.rendered {
             return Next::Wait;
@@ -103,12 +227,15 @@ impl Collector {
                 return Next::Wait;
             }
             self.cards_before_press = None;
-            self.account_for_press(before, page, page_size);
+            if !std::mem::take(&mut self.press_met_captcha) {
+                self.account_for_press(before, page, page_size);
+            }
         }
         match page.more {
             MoreButton::Absent => Next::ReadDetails,
             MoreButton::Busy => Next::Wait,
-            MoreButton::Ready if self.empty_presses >= MAX_EMPTY_PRESSES => Next::Stalled,
+            // Presses that add nothing once the page has settled: the list has ended.
+            MoreButton::Ready if self.empty_presses >= MAX_EMPTY_PRESSES => Next::ReadDetails,
             MoreButton::Ready => {
                 self.presses += 1;
                 self.cards_before_press = Some(page.cards);
@@ -144,6 +271,7 @@ mod tests {
             rendered: true,
             more,
             time_filter: TimeFilter::AllTime,
+            tab: StatusTab::AllOrders,
         }
     }
 
@@ -182,7 +310,32 @@ mod tests {
     }
 
     #[test]
-    fn a_list_that_stops_growing_is_given_up_after_three_presses() {
+    fn a_run_started_on_another_tab_switches_to_every_order_or_says_it_did_not() {
+        let mut c = Collector::default();
+        let to_pay = ListObservation {
+            tab: StatusTab::Other,
+            ..page(3, MoreButton::Absent)
+        };
+        assert_eq!(c.next(&to_pay, 10), Next::ChooseAllOrders);
+        assert_eq!(c.next(&page(10, MoreButton::Ready), 10), Next::PressMore);
+        let mut stuck = Collector::default();
+        assert_eq!(stuck.next(&to_pay, 10), Next::ChooseAllOrders);
+        assert_eq!(stuck.next(&to_pay, 10), Next::WrongTab);
+        assert_eq!(
+            stuck.next(&to_pay, 10),
+            Next::ReadDetails,
+            "then reads what it shows"
+        );
+        // No tabs at all (the old layout, or a redesign): carry on with the list.
+        let no_tabs = ListObservation {
+            tab: StatusTab::Absent,
+            ..page(3, MoreButton::Absent)
+        };
+        assert_eq!(Collector::default().next(&no_tabs, 10), Next::ReadDetails);
+    }
+
+    #[test]
+    fn a_list_that_stops_growing_ends_after_three_presses() {
         let mut c = Collector::default();
         let mut steps = Vec::new();
         for _ in 0..5 {
@@ -194,10 +347,29 @@ mod tests {
                 Next::PressMore,
                 Next::PressMore,
                 Next::PressMore,
-                Next::Stalled,
-                Next::Stalled
+                Next::ReadDetails,
+                Next::ReadDetails
             ]
         );
+    }
+
+    #[test]
+    fn a_press_that_met_a_captcha_is_no_short_page() {
+        let mut c = Collector::default();
+        assert_eq!(c.next(&page(10, MoreButton::Ready), 10), Next::PressMore);
+        let captcha = ListObservation {
+            captcha: true,
+            ..page(10, MoreButton::Ready)
+        };
+        assert_eq!(c.next(&captcha, 10), Next::SolveCaptcha);
+        assert_eq!(c.next(&captcha, 10), Next::SolveCaptcha);
+        // Solved: the press added nothing, and is pressed again without a gap or a strike.
+        assert_eq!(c.next(&page(10, MoreButton::Ready), 10), Next::PressMore);
+        assert!(c.events.is_empty(), "{:?}", c.events);
+        assert_eq!(c.empty_presses, 0);
+        // The next press is judged as usual again.
+        assert_eq!(c.next(&page(13, MoreButton::Ready), 10), Next::PressMore);
+        assert_eq!(c.events.len(), 1);
     }
 
     #[test]

@@ -146,8 +146,16 @@ fn tokens(text: &str) -> Vec<Token> {
                 end = i + 1;
                 chars.next();
             }
-            let is_time =
-                chars.peek().is_some_and(|&(_, n)| n == ':') || text[..start].ends_with(':');
+            // `10:31`: a number beside a colon that has a digit on its other side. A label's
+            // colon (`주문일자::2026년`, `Date:2026-07-15`) touches the date without making it
+            // a time (docs/site-facts.md, "Dates").
+            let colon_then_digit = text[end..]
+                .strip_prefix(':')
+                .is_some_and(|after| after.starts_with(|n: char| n.is_ascii_digit()));
+            let digit_then_colon = text[..start]
+                .strip_suffix(':')
+                .is_some_and(|before| before.ends_with(|n: char| n.is_ascii_digit()));
+            let is_time = colon_then_digit || digit_then_colon;
             let digits = &text[start..end];
             if !is_time && digits.len() <= 4 {
                 if let Ok(n) = digits.parse() {
@@ -223,9 +231,16 @@ mod tests {
             ("07.05.2024", "2024-05-07"),
             ("July 4, 2026", "2026-07-04"),
             ("2014-08-18 05:16:18", "2014-08-18"),
+            // 2026 shapes: a double colon, and labels touching the date.
+            ("주문일자::2026년 7월 15일", "2026-07-15"),
+            ("주문번호::8212313961591322", ""),
+            ("Date:Sep 15, 2026", "2026-09-15"),
+            ("Order date:2026-07-15", "2026-07-15"),
+            ("주문 날짜:2024. 5. 7.", "2024-05-07"),
         ];
         for (text, want) in cases {
-            assert_eq!(parse_date(text).as_deref(), Some(want), "{text}");
+            let want = Some(want).filter(|w| !w.is_empty());
+            assert_eq!(parse_date(text).as_deref(), want, "{text}");
         }
     }
 

@@ -244,6 +244,7 @@ impl Backup {
                 .cloned()
                 .collect::<Vec<Warning>>(),
             short_pages: 0,
+            unfinished_stated: None,
             in_progress: false,
             continue_paging: false,
             orders,

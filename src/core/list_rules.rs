@@ -73,7 +73,10 @@ pub static LIST_LAYOUTS: &[ListLayout] = &[
             ".order-item-header-right-info",
             "[data-pl=\"order_item_header_info\"]",
         ],
+        // Recent tools anchor on the `data-pl` link, whose href need not name the page
+        // (docs/site-facts.md, "Detail links").
         detail_link: &[
+            "a[data-pl=\"order_item_header_detail\"]",
             "a[href*=\"order/detail.html\"]",
             ".order-item-header-right a[href*=\"orderId=\"]",
         ],
@@ -152,7 +155,12 @@ pub struct DetailLayout {
 pub static DETAIL_LAYOUT: DetailLayout = DetailLayout {
     item: ".order-detail-item-content",
     item_fields: ItemFields {
-        title: &[".item-title a", ".item-title"],
+        // The `data-pl` title of 2026 tools first (docs/site-facts.md, "Detail page").
+        title: &[
+            "[data-pl=\"order_detail_item_title\"]",
+            ".item-title a",
+            ".item-title",
+        ],
         link: &[".item-title a", "a.order-detail-item-content-img"],
         variant: &[".item-sku-attr"],
         price: &[".item-price > div"],
@@ -162,8 +170,12 @@ pub static DETAIL_LAYOUT: DetailLayout = DetailLayout {
             ".order-detail-item-content-img",
         ],
     },
-    status: &[".order-status .order-block-title", ".order-block-title"],
-    store_name: &[".store-name"],
+    status: &[
+        ".order-status .order-block-title",
+        ".order-block-title",
+        ".order-status-content",
+    ],
+    store_name: &[".store-name", ".order-detail-item-store"],
     tracking: &[
         ".copy-track-num[data-clipboard-text]",
         "[class*=\"mailNoValue\"]",
@@ -186,7 +198,14 @@ pub struct ListControls {
     /// The slider captcha [V: reference section 2.1].
     pub captcha: &'static [&'static str],
     /// Where the page states how many orders it holds: the active tab, `View all (256)` [I].
+    /// The 2025–2026 "View all" shows no count (docs/site-facts.md, "Tabs, counts and the
+    /// time filter"), so this is read only where a layout shows one.
     pub stated_count: &'static [&'static str],
+    /// The status tabs, in the page's order: "View all" first, then "To pay (N)",
+    /// "Processing (N)", "Processed (N)", "Completed", "Deleted orders" (H).
+    pub tabs: &'static str,
+    /// The class the active tab carries.
+    pub active_tab_class: &'static str,
     /// Orders one press adds [V: `pageSize: 10`].
     pub page_size: usize,
 }
@@ -207,5 +226,7 @@ pub static LIST_CONTROLS: ListControls = ListControls {
         ".nc-container",
     ],
     stated_count: &[".comet-tabs-nav-item-active"],
+    tabs: ".comet-tabs-nav-item",
+    active_tab_class: "comet-tabs-nav-item-active",
     page_size: 10,
 };

@@ -12,6 +12,7 @@ pub mod closing_view;
 pub mod closure;
 pub mod collect;
 pub mod date;
+pub mod detail_handoff;
 pub mod dom;
 pub mod export;
 pub mod guide;

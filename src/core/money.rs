@@ -63,6 +63,8 @@ pub const CURRENCY_MARKERS: &[(&str, &str)] = &[
     ("₺", "TRY"),
     ("TRY", "TRY"),
     ("₴", "UAH"),
+    ("грн.", "UAH"),
+    ("грн", "UAH"),
     ("UAH", "UAH"),
     ("₹", "INR"),
     ("INR", "INR"),
@@ -71,6 +73,8 @@ pub const CURRENCY_MARKERS: &[(&str, &str)] = &[
     ("₫", "VND"),
     ("VND", "VND"),
     ("JP¥", "JPY"),
+    // A suffix on the Japanese pages: `10,451円` (docs/site-facts.md, "Money").
+    ("円", "JPY"),
     ("JPY", "JPY"),
     ("CN¥", "CNY"),
     ("CNY", "CNY"),
@@ -257,6 +261,15 @@ mod tests {
             ("US $0.50", "0.50", "USD", "US $0.50"),
             ("US\u{a0}$\u{a0}26.70", "26.70", "USD", "US $ 26.70"),
             ("EUR 5,00", "5.00", "EUR", "EUR 5,00"),
+            // The shapes of 2025–2026 captures (docs/site-facts.md, "Money").
+            ("Total:10,451円", "10451", "JPY", "10,451円"),
+            ("10,451円 x1", "10451", "JPY", "10,451円 x1"),
+            ("Total: грн. 222.80", "222.80", "UAH", "грн. 222.80"),
+            ("грн. 1 222,80", "1222.80", "UAH", "грн. 1 222,80"),
+            // DKK, an empty spacer span, then the digits: the text has no space.
+            ("Total:DKK145.89", "145.89", "DKK", "DKK145.89"),
+            ("€48.88", "48.88", "EUR", "€48.88"),
+            ("US$1.99", "1.99", "USD", "US$1.99"),
         ];
         for (text, amount, currency, display) in cases {
             let money = parse_money(text).unwrap_or_else(|| panic!("{text}"));

@@ -1,6 +1,8 @@
 //! Reading orders from the order list and detail pages. Total: whatever the page holds, the
 //! result is records plus warnings, never a panic or an error.
 
+use serde::{Deserialize, Serialize};
+
 use super::date::parse_date;
 use super::dom::DomNode;
 use super::list_rules::{ItemFields, ListLayout, DETAIL_LAYOUT, LIST_LAYOUTS};
@@ -111,9 +113,11 @@ fn parse_card<N: DomNode>(
     page_url: &str,
     warnings: &mut Vec<Warning>,
 ) -> Option<ListedOrder> {
+    // On the narrow (mobile) list the card itself is the link (docs/site-facts.md, "Links").
     let detail_href = card
         .select_any(layout.detail_link)
-        .and_then(|a| a.attr("href"));
+        .and_then(|a| a.attr("href"))
+        .or_else(|| card.attr("href").filter(|h| h.contains("orderId=")));
     let track_href = card
         .select_any(layout.track_link)
         .and_then(|a| a.attr("href"));
@@ -229,8 +233,9 @@ fn parse_item<N: DomNode>(node: &N, fields: &ItemFields, page_url: &str) -> Item
     }
 }
 
-/// What an order's detail page adds: every item, and tracking numbers.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+/// What an order's detail page adds: every item, and tracking numbers. Handed from the
+/// detail page's frame back to the list's page as JSON (`core::detail_handoff`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DetailPage {
     /// Every line item.
     pub items: Vec<Item>,

@@ -45,6 +45,26 @@ pub fn site_of_host(host: &str) -> Option<SiteHost<'_>> {
     })
 }
 
+/// The name a host's orders are backed up under: its site's domain. `aliexpress.com` and all
+/// its language, `m.`, `trade.` hosts are one site, so one backup, whichever host a run was on;
+/// `aliexpress.us` and `aliexpress.ru` are others. A host of no AliExpress site names itself.
+///
+/// ```
+/// use exit_assistant::core::site::backup_site;
+/// assert_eq!(backup_site("pt.aliexpress.com"), "aliexpress.com");
+/// assert_eq!(backup_site("WWW.AliExpress.us"), "aliexpress.us");
+/// ```
+pub fn backup_site(host: &str) -> String {
+    match site_of_host(host) {
+        Some(h) => SITE_DOMAINS
+            .iter()
+            .find(|&&(_, site)| site == h.site)
+            .map_or(host, |&(domain, _)| domain)
+            .to_owned(),
+        None => host.to_owned(),
+    }
+}
+
 /// `Some(labels before domain)` when `host` is `domain` or ends with `.domain`.
 fn strip_domain<'a>(host: &'a str, domain: &str) -> Option<&'a str> {
     if host.len() == domain.len() {

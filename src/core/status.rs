@@ -44,7 +44,8 @@ pub const STATUS_TEXTS: &[(&str, OrderState)] = &[
     ("not shipped", AwaitingShipment),
     ("awaiting cancellation", AwaitingShipment),
     ("partial shipment", AwaitingDelivery),
-    ("processed", AwaitingDelivery),
+    // "Processed" is the tab of code `shipped`, never seen as a card's own status: it has
+    // no assumed meaning, so an order showing it is asked about (docs/site-facts.md).
     ("shipped", AwaitingDelivery),
     ("awaiting delivery", AwaitingDelivery),
     ("awaiting feedback", Completed),
@@ -63,7 +64,6 @@ pub const STATUS_TEXTS: &[(&str, OrderState)] = &[
     ("aguardando pagamento", AwaitingPayment),
     ("processando", AwaitingShipment),
     ("aguardando envio", AwaitingShipment),
-    ("processado", AwaitingDelivery),
     ("enviado", AwaitingDelivery),
     ("aguardando a entrega", AwaitingDelivery),
     ("aguardando entrega", AwaitingDelivery),
@@ -131,6 +131,7 @@ pub const STATUS_TEXTS: &[(&str, OrderState)] = &[
     ("완료", Completed),
     ("주문 완료", Completed),
     ("취소됨", Closed),
+    ("취소", Closed),
     ("종료됨", Closed),
     ("만료됨", Closed),
     // Italian [G]
@@ -258,7 +259,11 @@ mod tests {
         let cases = [
             ("To pay", AwaitingPayment),
             ("Processing", AwaitingShipment),
-            ("Processed", AwaitingDelivery),
+            ("Processed", Unknown),
+            ("Processado", Unknown),
+            ("Canceled ", Closed),
+            ("Expired", Closed),
+            ("취소", Closed),
             ("Awaiting delivery", AwaitingDelivery),
             ("Completed", Completed),
             ("Canceled", Closed),

@@ -262,6 +262,8 @@ texts! {
     GuideFinalDeactivate => "guideFinalDeactivate",
     /// Callout while the backup sets the time filter.
     GuideTimeFilter => "guideTimeFilter",
+    /// Callout while the backup switches to the tab with every order.
+    GuideAllOrdersTab => "guideAllOrdersTab",
     /// Callout while the backup presses "View orders".
     GuideViewOrders => "guideViewOrders",
     /// The next control can't be found on this page.

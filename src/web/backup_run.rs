@@ -9,15 +9,17 @@ use web_sys::{Document, Element, HtmlElement, HtmlIFrameElement, HtmlSelectEleme
 
 use crate::core::backup::Backup;
 use crate::core::backup_view::{Activity, Progress};
-use crate::core::collect::{Collector, ListObservation, MoreButton, Next, TimeFilter};
+use crate::core::collect::{self, Collector, ListObservation, Next, StatusTab, TimeFilter};
+use crate::core::detail_handoff::{detail_urls, frame_name, handoff_key, HandOff};
 use crate::core::list_rules::{LIST_CONTROLS, LIST_LAYOUTS};
 use crate::core::order::Warning;
 use crate::core::page::{recognise_url, PageKind};
-use crate::core::parse::{parse_order_detail, parse_order_list_range};
+use crate::core::parse::{parse_order_list_range, DetailPage};
 use crate::core::text::Text;
 
 use super::dom::{element, ListSnapshot, WebNode};
 use super::error::WebError;
+use super::ext_api;
 use super::perf;
 use super::saved::{load, prepare, save, write};
 use super::wait::{sleep, until};
@@ -33,8 +35,11 @@ const PACE_JITTER_MS: f64 = 700.0;
 const CARDS_PER_TASK: usize = 10;
 /// How long one press, or one re-render, may take before it counts as no change.
 const STEP_TIMEOUT_MS: u32 = 20_000;
-/// How long a detail page may take to show its items.
-const DETAIL_TIMEOUT_MS: u32 = 20_000;
+/// How long a detail frame may take to hand its reading back: longer than the frame's own
+/// wait for the page's items (`web::detail_frame`), plus loading.
+const DETAIL_TIMEOUT_MS: u32 = 25_000;
+/// How often the list's page looks for the frame's reading.
+const DETAIL_POLL_MS: u32 = 250;
 /// Waits in a row without any change before the backup says the page stopped responding.
 const MAX_IDLE_WAITS: u32 = 3;
 /// How long the user has to solve a captcha before the backup pauses for good.
@@ -67,49 +72,14 @@ fn first(doc: &Document, selectors: &[&str]) -> Option<Element> {
         .find_map(|s| doc.query_selector(s).ok().flatten())
 }
 
-fn observe(doc: &Document) -> ListObservation {
+/// What the list shows now (`core::collect::observe`).
+fn observe(doc: &Document, root: &Element) -> ListObservation {
     let url = doc
         .location()
         .and_then(|l| l.href().ok())
         .unwrap_or_default();
-    // Runs on every DOM change while waiting: count cards, don't parse them.
-    let cards = LIST_LAYOUTS
-        .iter()
-        .map(|l| {
-            doc.query_selector_all(l.card)
-                .map_or(0, |n| n.length() as usize)
-        })
-        .find(|&n| n > 0)
-        .unwrap_or(0);
-    let more = match first(doc, LIST_CONTROLS.view_more) {
-        None if first(doc, LIST_CONTROLS.next_page).is_some() => MoreButton::Ready,
-        None => MoreButton::Absent,
-        Some(b) if b.has_attribute("disabled") => MoreButton::Busy,
-        Some(_) => MoreButton::Ready,
-    };
-    let time_filter = match first(doc, LIST_CONTROLS.time_filter)
-        .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-    {
-        None => TimeFilter::Absent,
-        Some(select) if select.value() == LIST_CONTROLS.all_time_value => TimeFilter::AllTime,
-        Some(_) => TimeFilter::Shorter,
-    };
-    ListObservation {
-        signed_out: recognise_url(&url).kind == PageKind::Login,
-        captcha: first(doc, LIST_CONTROLS.captcha).is_some(),
-        cards,
-        rendered: cards > 0 || more != MoreButton::Absent,
-        more,
-        time_filter,
-    }
-}
-
-fn stated_count(doc: &Document) -> Option<u32> {
-    let text = first(doc, LIST_CONTROLS.stated_count)?.text_content()?;
-    text.split(|c: char| !c.is_ascii_digit())
-        .rfind(|s| !s.is_empty())?
-        .parse()
-        .ok()
+    let signed_out = recognise_url(&url).kind == PageKind::Login;
+    collect::observe(&WebNode(root.clone()), signed_out)
 }
 
 /// Reads the order list to its end, then the detail pages it needs, saving as it goes.
@@ -174,9 +144,12 @@ async fn run_to_end(
             break Ending::Stopped;
         }
         perf::mark("exit-assistant:step-start");
-        let seen = observe(&doc);
-        if seen.time_filter != TimeFilter::Shorter {
-            backup.stated_count = stated_count(&doc).or(backup.stated_count);
+        let seen = observe(&doc, &root);
+        if seen.time_filter != TimeFilter::Shorter && seen.tab != StatusTab::Other {
+            let page = WebNode(root.clone());
+            backup.stated_count = collect::stated_count(&page).or(backup.stated_count);
+            backup.unfinished_stated =
+                collect::unfinished_stated(&page).or(backup.unfinished_stated);
         }
         let mut next = read_cards.saturating_sub(LIST_CONTROLS.page_size);
         let mut added = 0;
@@ -208,7 +181,8 @@ async fn run_to_end(
         report(&backup, progress(&backup, Activity::ReadingList));
         let stop_for_wait = stop.clone();
         let doc_for_wait = doc.clone();
-        let changed = move || stop_for_wait.get() || observe(&doc_for_wait) != seen;
+        let root_for_wait = root.clone();
+        let changed = move || stop_for_wait.get() || observe(&doc_for_wait, &root_for_wait) != seen;
         match collector.next(&seen, LIST_CONTROLS.page_size) {
             Next::Wait => {
                 if until(&root, STEP_TIMEOUT_MS, changed).await? {
@@ -307,12 +281,37 @@ async fn run_to_end(
                 ));
                 break Ending::Stalled;
             }
-            Next::Stalled => {
+            Next::ChooseAllOrders => {
+                let tab = doc
+                    .query_selector(LIST_CONTROLS.tabs)
+                    .ok()
+                    .flatten()
+                    .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+                let Some(tab) = tab else { continue };
+                let old_first_card = LIST_LAYOUTS
+                    .iter()
+                    .find_map(|l| doc.query_selector(l.card).ok().flatten());
+                point(Some((
+                    "all_orders_tab",
+                    Text::GuideAllOrdersTab,
+                    tab.clone().into(),
+                )));
+                // A tab only filters the list: it changes nothing, like "View orders".
+                tab.click();
+                read_cards = 0;
+                let probe = root.clone();
+                let doc_for_tab = doc.clone();
+                until(&root, STEP_TIMEOUT_MS, move || {
+                    observe(&doc_for_tab, &probe).tab != StatusTab::Other
+                        && old_first_card.as_ref().is_none_or(|c| !c.is_connected())
+                })
+                .await?;
+            }
+            Next::WrongTab => {
                 backup.events.push(Warning::new(
-                    "list_stalled",
-                    "\"View orders\" stopped adding orders",
+                    "not_all_orders",
+                    "the order list stayed on a status tab that shows only some orders; choose \"View all\" and press Back up order history again",
                 ));
-                break Ending::Stalled;
             }
             Next::ReadDetails => {
                 backup.list_exhausted = true;
@@ -328,7 +327,7 @@ async fn run_to_end(
     save(&mut backup).await?;
 
     let ending = if ending == Ending::Finished {
-        read_details(&doc, &mut backup, &stop, &report, progress).await?
+        read_details(&doc, &url, &mut backup, &stop, &report, progress).await?
     } else {
         ending
     };
@@ -341,6 +340,7 @@ async fn run_to_end(
 
 async fn read_details(
     doc: &Document,
+    list_url: &str,
     backup: &mut Backup,
     stop: &Rc<Cell<bool>>,
     report: &impl Fn(&Backup, Progress),
@@ -349,6 +349,7 @@ async fn read_details(
     let pending = backup.pending_details();
     let total = pending.len();
     let mut last = f64::NEG_INFINITY;
+    let mut route = DetailRoute::default();
     for (done, id) in pending.iter().enumerate() {
         report(
             backup,
@@ -366,7 +367,7 @@ async fn read_details(
         let Some(url) = backup.orders.get(id).map(|s| s.order.detail_url.clone()) else {
             continue;
         };
-        match read_detail_page(doc, &url).await {
+        match read_detail(doc, id, &url, list_url, &mut route).await {
             Ok(detail) => backup.add_detail(id, &detail, &now()),
             Err(error) => {
                 web_sys::console::warn_1(&format!("[Exit Assistant] detail {id}: {error}").into())
@@ -381,15 +382,55 @@ async fn read_details(
     Ok(Ending::Finished)
 }
 
-/// Opens a detail page in a hidden same-origin frame, reads it, and removes the frame.
-async fn read_detail_page(
+/// What this run learnt about where detail pages open: once the link's own host answered
+/// where the list's host did not, later orders go there first.
+#[derive(Default)]
+struct DetailRoute {
+    link_first: bool,
+}
+
+/// Reads one order's detail page, trying each place it may open (`detail_urls`) in turn.
+async fn read_detail(
     doc: &Document,
-    url: &str,
-) -> Result<crate::core::parse::DetailPage, WebError> {
+    id: &str,
+    detail_url: &str,
+    list_url: &str,
+    route: &mut DetailRoute,
+) -> Result<DetailPage, WebError> {
+    let mut urls = detail_urls(detail_url, list_url);
+    if route.link_first {
+        urls.reverse();
+    }
+    let mut failure = WebError::new("the order has no detail link");
+    for (attempt, url) in urls.iter().enumerate() {
+        match read_in_frame(doc, id, url).await {
+            Ok(detail) if !detail.items.is_empty() => {
+                // The link is always the last candidate: it answered where the first did not.
+                if attempt > 0 && url == detail_url {
+                    route.link_first = true;
+                }
+                return Ok(detail);
+            }
+            Ok(_) => failure = WebError::new(format!("{url} showed no items")),
+            Err(error) => failure = error,
+        }
+    }
+    Err(failure)
+}
+
+/// Opens a detail page in a hidden frame named for the order, and waits for the content
+/// script inside it to hand its reading back (`web::detail_frame`). The frame may be on
+/// another origin, which this page could not read itself.
+async fn read_in_frame(doc: &Document, id: &str, url: &str) -> Result<DetailPage, WebError> {
+    let key = handoff_key(id);
+    // A reading left by an earlier run that was cut short is not this page's.
+    ext_api::storage_remove_all(std::slice::from_ref(&key)).await?;
+    let name = frame_name(id);
     let frame: HtmlIFrameElement = element(
         doc,
         "iframe",
         &[
+            ("name", &name),
             ("src", url),
             ("aria-hidden", "true"),
             ("tabindex", "-1"),
@@ -410,35 +451,16 @@ async fn read_detail_page(
             self.0.remove();
         }
     }
-    let frame = Remove(frame);
-    let items_selector = crate::core::list_rules::DETAIL_LAYOUT.item;
-    let probe = frame.0.clone();
-    let expected_url = url.to_owned();
-    let ready = move || {
-        probe.content_document().is_some_and(|d| {
-            let loaded = d
-                .location()
-                .and_then(|l| l.href().ok())
-                .is_some_and(|h| h == expected_url);
-            loaded && d.query_selector(items_selector).ok().flatten().is_some()
-        })
-    };
-    // The frame's own changes don't reach the page's observer: poll at a gentle rate instead.
+    let _frame = Remove(frame);
+    // The frame's answer arrives in storage, which no DOM change announces: poll gently.
     let mut waited = 0;
-    while !ready() && waited < DETAIL_TIMEOUT_MS {
-        sleep(250).await;
-        waited += 250;
+    while waited < DETAIL_TIMEOUT_MS {
+        sleep(DETAIL_POLL_MS).await;
+        waited += DETAIL_POLL_MS;
+        if let Some(handoff) = ext_api::storage_get::<HandOff>(&key).await? {
+            ext_api::storage_remove_all(std::slice::from_ref(&key)).await?;
+            return Ok(handoff.detail);
+        }
     }
-    let frame_doc = frame
-        .0
-        .content_document()
-        .ok_or_else(|| WebError::new("the detail page could not be opened"))?;
-    let frame_root = frame_doc
-        .document_element()
-        .ok_or_else(|| WebError::new("empty detail page"))?;
-    let detail = parse_order_detail(&WebNode(frame_root), url);
-    if detail.items.is_empty() {
-        return Err(WebError::new("the detail page showed no items"));
-    }
-    Ok(detail)
+    Err(WebError::new(format!("{url} did not answer")))
 }

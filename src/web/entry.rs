@@ -25,6 +25,20 @@ thread_local! {
 pub fn content_main() -> Result<(), JsValue> {
     super::crash::install_panic_hook();
     let doc = document()?;
+    // In a frame, the assistant only ever reads a backup's detail page (`loader.js` starts
+    // it in no other frame): no panel there.
+    if super::detail_frame::is_framed() {
+        if let Some(order_id) = super::detail_frame::order_to_read() {
+            spawn_local(async move {
+                if let Err(error) = super::detail_frame::read_and_hand_back(doc, order_id).await {
+                    web_sys::console::warn_1(
+                        &format!("[Exit Assistant] detail frame: {error}").into(),
+                    );
+                }
+            });
+        }
+        return Ok(());
+    }
     spawn_local(async move {
         match PageSession::start(doc).await {
             Ok(session) => SESSION.with(|s| *s.borrow_mut() = Some(session)),

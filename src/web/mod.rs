@@ -12,6 +12,8 @@ pub mod backup_run;
 pub mod closing_panel;
 #[cfg(feature = "content")]
 pub mod crash;
+#[cfg(feature = "content")]
+pub mod detail_frame;
 pub mod dom;
 pub mod download;
 pub mod entry;

@@ -209,6 +209,24 @@ export function defineBackupScenarios(browserName) {
       assert.deepEqual(file.orders, expectedOrders(history.name));
     });
 
+    it("switches a run started on the \"To pay\" tab to every order, and says so when the page won't switch", { timeout: 300_000 }, async () => {
+      const history = HISTORIES.find((h) => h.name === "es-eur");
+      // The page ignores the tab: the backup must not call a part of the history complete.
+      server.control.behaviour = { startTab: 1, stuckTab: true };
+      await visit(driver, history.url);
+      await waitForPresence(driver, "panel");
+      await press(driver, "Back up order history");
+      const result = await waitForResult(driver, 120_000);
+      assert.doesNotMatch(result, /Backup complete/);
+      assert.match(await assistantText(driver, ".gaps"), /stayed on a status tab that shows only some orders/);
+      // The page switches as asked: the run moves to "View all" itself and ends complete.
+      server.control.behaviour = { startTab: 1 };
+      const file = await backUpAndDownload(browser, history.url);
+      assert.equal(file.complete, true);
+      assert.deepEqual(file.orders, expectedOrders(history.name));
+      assert.equal(await driver.executeScript(`return document.querySelector(".comet-tabs-nav-item-active").textContent`), "View all");
+    });
+
     it("survives its tab being closed at random points, and resumes to a backup equal to an uninterrupted one", { timeout: 600_000 }, async () => {
       const history = HISTORIES.find((h) => h.name === "pl-pln");
       server.control.behaviour = {};
@@ -238,7 +256,7 @@ export function defineBackupScenarios(browserName) {
       await driver.switchTo().window(main);
     });
 
-    it("backs up every locale's history exactly: BRL, the 2022 header on aliexpress.us, EUR (de, fr, es), PLN, KRW and the old trade layout", { timeout: 900_000 }, async () => {
+    it("backs up every locale's history exactly: BRL, the 2022 header on aliexpress.us, EUR (de, fr, es), PLN, KRW, the 2026 shapes and the old trade layout, with detail pages on www. wherever the list is", { timeout: 900_000 }, async () => {
       server.control.behaviour = {};
       await driver.switchTo().newWindow("tab");
       for (const history of HISTORIES.filter((h) => h.name !== "en-usd")) {

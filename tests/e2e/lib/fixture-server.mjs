@@ -29,9 +29,21 @@ const EXTRA_HISTORIES = [];
 
 /** The body of a history page, or null. `behaviour` goes into the list page's script. */
 function historyPage(url, behaviour) {
-  const history = [...HISTORIES, ...EXTRA_HISTORIES].find((h) => h.host === url.hostname);
+  const all = [...HISTORIES, ...EXTRA_HISTORIES];
+  const dirOf = (history) => history.dir ?? path.join(HISTORIES_DIR, history.name);
+  if (url.pathname === "/p/order/detail.html") {
+    // Served where the cards link them (`detailHost`), which need not be the list's host.
+    const id = (url.searchParams.get("orderId") ?? "").replace(/\D/g, "");
+    for (const history of all.filter((h) => (h.detailHost ?? h.host) === url.hostname && h.layout !== "old")) {
+      const details = fs.readFileSync(path.join(dirOf(history), "details.html"), "utf8");
+      const match = details.match(new RegExp(`<section class="fixture-detail" data-order-id="${id}">([\\s\\S]*?)</section>`));
+      if (match) return detailShell.replace("{{DETAIL}}", () => match[1]);
+    }
+    return null;
+  }
+  const history = all.find((h) => h.host === url.hostname);
   if (!history) return null;
-  const dir = history.dir ?? path.join(HISTORIES_DIR, history.name);
+  const dir = dirOf(history);
   if (history.layout === "old" && url.pathname === "/orderList.htm") {
     const page = path.join(dir, `page-${Number(url.searchParams.get("page") ?? 1)}.html`);
     return fs.existsSync(page) ? fs.readFileSync(page, "utf8") : null;
@@ -40,12 +52,6 @@ function historyPage(url, behaviour) {
     const page = fs.readFileSync(path.join(dir, "list.html"), "utf8");
     const json = JSON.stringify(behaviour).replace(/</g, "\\u003c");
     return page.replace('<script type="application/json" id="fixture-behaviour">{}</script>', () => `<script type="application/json" id="fixture-behaviour">${json}</script>`);
-  }
-  if (url.pathname === "/p/order/detail.html") {
-    const id = url.searchParams.get("orderId") ?? "";
-    const details = fs.readFileSync(path.join(dir, "details.html"), "utf8");
-    const match = details.match(new RegExp(`<section class="fixture-detail" data-order-id="${id.replace(/\D/g, "")}">([\\s\\S]*?)</section>`));
-    return match ? detailShell.replace("{{DETAIL}}", () => match[1]) : null;
   }
   return null;
 }

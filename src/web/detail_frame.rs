@@ -1,0 +1,59 @@
+//! The content script inside a backup's hidden detail frame: read the order's detail page
+//! where it is, on whichever AliExpress host it lives, and hand the reading back through
+//! `chrome.storage.local` (see `core::detail_handoff`). No panel, no listeners: it reads once
+//! and is done.
+
+use web_sys::Document;
+
+use crate::core::detail_handoff::{handoff_key, order_of_frame, HandOff};
+use crate::core::list_rules::DETAIL_LAYOUT;
+use crate::core::parse::parse_order_detail;
+
+use super::dom::WebNode;
+use super::error::WebError;
+use super::ext_api;
+use super::wait::until;
+
+/// How long the detail page may take to show its items. The list's page waits longer than
+/// this for the hand-off, so a page that never shows items is reported, not waited out.
+const ITEMS_TIMEOUT_MS: u32 = 15_000;
+
+/// Whether this document is in a frame (the assistant's panel belongs to the top page only).
+pub fn is_framed() -> bool {
+    web_sys::window().is_some_and(|window| {
+        window
+            .top()
+            .ok()
+            .flatten()
+            .is_some_and(|top| !js_sys::Object::is(&window, &top))
+    })
+}
+
+/// The order this document's frame was opened to read, if it is a backup's detail frame.
+pub fn order_to_read() -> Option<String> {
+    if !is_framed() {
+        return None;
+    }
+    let name = web_sys::window()?.name().ok()?;
+    order_of_frame(&name).map(str::to_owned)
+}
+
+/// Waits for the detail page to show its items (or the time-out), reads it, and hands the
+/// reading back. A page that shows none is handed back too, with its warning, so the
+/// list's page moves on at once.
+pub async fn read_and_hand_back(doc: Document, order_id: String) -> Result<(), WebError> {
+    let root = doc
+        .document_element()
+        .ok_or_else(|| WebError::new("empty detail page"))?;
+    let probe = doc.clone();
+    until(&root, ITEMS_TIMEOUT_MS, move || {
+        matches!(probe.query_selector(DETAIL_LAYOUT.item), Ok(Some(_)))
+    })
+    .await?;
+    let url = doc
+        .location()
+        .and_then(|l| l.href().ok())
+        .unwrap_or_default();
+    let detail = parse_order_detail(&WebNode(root), &url);
+    ext_api::storage_set(&handoff_key(&order_id), &HandOff { url, detail }).await
+}

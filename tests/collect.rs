@@ -1,0 +1,88 @@
+//! The collector's reading of the order list's own controls over real-shaped markup: the
+//! status tabs (found by place, not label), their counts, the time filter and the pager.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use exit_assistant::core::collect::{
+    observe, stated_count, unfinished_stated, MoreButton, StatusTab, TimeFilter,
+};
+use scraper::Html;
+use support::Node;
+
+/// The list's header as the 2025–2026 pages show it (docs/site-facts.md, "Tabs, counts and
+/// the time filter"), with `active` the active tab's place.
+fn list(labels: &[&str], active: usize, more: &str) -> Html {
+    let tabs: String = labels
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let class = if i == active {
+                "comet-tabs-nav-item comet-tabs-nav-item-active"
+            } else {
+                "comet-tabs-nav-item"
+            };
+            format!("<div class=\"{class}\">{l}</div>")
+        })
+        .collect();
+    Html::parse_document(&format!(
+        "<html><body><div class=\"comet-tabs-nav\">{tabs}</div>\
+         <div class=\"order-item\"></div><div class=\"order-item\"></div>\
+         <div class=\"order-more\">{more}</div></body></html>"
+    ))
+}
+
+const REAL: [&str; 6] = [
+    "View all",
+    "To pay (1)",
+    "Processing (2)",
+    "Processed (4)",
+    "Completed",
+    "Deleted orders",
+];
+
+#[test]
+fn view_all_states_no_count_and_the_status_tabs_count_the_unfinished_orders() {
+    let page = list(&REAL, 0, "<button>View orders</button>");
+    let root = Node(page.root_element());
+    let seen = observe(&root, false);
+    assert_eq!(seen.tab, StatusTab::AllOrders);
+    assert_eq!(seen.cards, 2);
+    assert_eq!(seen.more, MoreButton::Ready);
+    assert_eq!(seen.time_filter, TimeFilter::Absent);
+    assert_eq!(stated_count(&root), None, "\"View all\" shows no count");
+    assert_eq!(unfinished_stated(&root), Some(7));
+    // Labels in another language, and no space before the bracket.
+    let german = list(
+        &[
+            "Alle",
+            "Zu bezahlen(3)",
+            "In Bearbeitung (0)",
+            "Versandt",
+            "Fertig",
+        ],
+        0,
+        "",
+    );
+    assert_eq!(unfinished_stated(&Node(german.root_element())), Some(3));
+    // An older layout whose "View all (256)" states the count.
+    let old = list(&["View all (256)", "To pay", "Processing"], 0, "");
+    assert_eq!(stated_count(&Node(old.root_element())), Some(256));
+    assert_eq!(unfinished_stated(&Node(old.root_element())), None);
+}
+
+#[test]
+fn another_tab_is_told_apart_by_place_and_its_counts_are_not_taken() {
+    let page = list(&REAL, 1, "<button disabled>View orders</button>");
+    let root = Node(page.root_element());
+    let seen = observe(&root, false);
+    assert_eq!(seen.tab, StatusTab::Other);
+    assert_eq!(seen.more, MoreButton::Busy);
+    assert_eq!(unfinished_stated(&root), None);
+    let none = Html::parse_document("<html><body><div class=\"order-item\"></div></body></html>");
+    let seen = observe(&Node(none.root_element()), true);
+    assert_eq!(
+        (seen.tab, seen.more, seen.signed_out),
+        (StatusTab::Absent, MoreButton::Absent, true)
+    );
+}
