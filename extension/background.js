@@ -4,7 +4,8 @@
 //   see why in the popup (tab badges reset by themselves when the tab navigates);
 // - open the letter page in a new tab (content scripts can't open extension pages);
 // - make the panel's exports (JSON, CSVs, report) with the extension pages' WASM, so the
-//   WASM every AliExpress page loads stays small.
+//   WASM every AliExpress page loads stays small;
+// - merge the per-host backups of earlier versions into one per site, on update and start-up.
 "use strict";
 
 // Firefox lists the glue before this file in the manifest; Chrome's service worker imports it.
@@ -12,6 +13,14 @@ if (typeof wasm_bindgen === "undefined") importScripts("pkg-pages/exit_assistant
 
 let pagesWasm = null;
 const pages = () => (pagesWasm ??= wasm_bindgen({ module_or_path: chrome.runtime.getURL("pkg-pages/exit_assistant_bg.wasm") }));
+
+// Backups that earlier versions kept per host become one per site (src/web/saved.rs).
+const migrate = () =>
+  pages()
+    .then(() => wasm_bindgen.migrate_backups())
+    .catch((error) => console.warn("[Exit Assistant] per-host backups not merged:", error));
+chrome.runtime.onInstalled.addListener(migrate);
+chrome.runtime.onStartup.addListener(migrate);
 
 chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   const tabId = sender.tab?.id;

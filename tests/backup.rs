@@ -87,7 +87,7 @@ fn a_full_backup_is_complete_and_its_file_matches_the_schema_and_the_fixture() {
             json["format_version"].as_u64(),
             json["complete"].as_bool()
         ),
-        (Some("aliexpress-order-backup"), Some(1), Some(true))
+        (Some("aliexpress-order-backup"), Some(2), Some(true))
     );
 }
 
@@ -377,6 +377,9 @@ fn hostile_file() -> BackupFileV1 {
         detail_url: "https://www.aliexpress.com/p/order/detail.html?orderId=8212313961591322"
             .into(),
         notes: vec![evil.into()],
+        warnings: vec![Warning::new("missing_total", evil)],
+        read_by: None,
+        deleted: false,
     };
     let mut backup = Backup::new("www.aliexpress.com", "t");
     backup.add_listed(
@@ -608,4 +611,57 @@ fn per_host_backups_merge_into_one_per_site_losing_nothing() {
     }
     let codes: Vec<String> = site.gaps().into_iter().map(|w| w.code).collect();
     assert_eq!(codes, ["list_not_finished"]);
+}
+
+/// Each order's warnings go wherever the order goes: the JSON, a CSV column, the report, and
+/// a count in the summary. No field is empty without saying why.
+#[test]
+fn per_order_warnings_are_exported_and_counted() {
+    let mut backup = Backup::new("aliexpress.com", "t0");
+    backup.add_listed(&listed("shapes-2026"), "t1");
+    let file = backup.to_file("2026-11-22T10:05:00Z", "test");
+    let without_total = file
+        .orders
+        .iter()
+        .find(|o| o.total.is_none())
+        .expect("the old order with no total");
+    assert_eq!(
+        without_total
+            .warnings
+            .iter()
+            .map(|w| w.code.as_str())
+            .collect::<Vec<_>>(),
+        ["missing_total"]
+    );
+    let json: Value = serde_json::from_str(&to_json(&file)).unwrap();
+    assert!(schema().is_valid(&json), "format 2 against its schema");
+    let csv = orders_csv(&file);
+    assert!(csv.lines().next().unwrap().ends_with(",notes,warnings"));
+    assert!(csv.contains("the page shows no readable total"));
+    let report = report_html(&file);
+    assert!(report.contains("⚠ order ") && report.contains("the page shows no readable total"));
+    assert!(
+        report.contains("is not one the assistant knows"),
+        "Processed: asked about"
+    );
+    // The old order and the "Processed" one.
+    assert_eq!(backup.summary().with_warnings, 2);
+}
+
+/// What a pass could not confirm is said in the summary, not made a gap: the end of the list
+/// is the evidence (docs/site-facts.md).
+#[test]
+fn an_unconfirmed_time_filter_and_a_missing_deleted_tab_are_said_not_gaps() {
+    let mut backup = full_backup("en-brl");
+    backup.all_time_confirmed = Some(false);
+    backup.deleted_tab_found = Some(false);
+    assert!(backup.is_complete(), "{:?}", backup.gaps());
+    let summary = backup.summary();
+    assert!(summary.all_time_unconfirmed && summary.deleted_tab_missing);
+    backup.begin_pass();
+    let summary = backup.summary();
+    assert!(
+        !summary.all_time_unconfirmed && !summary.deleted_tab_missing,
+        "a new pass looks again"
+    );
 }

@@ -86,3 +86,34 @@ fn another_tab_is_told_apart_by_place_and_its_counts_are_not_taken() {
         (StatusTab::Absent, MoreButton::Absent, true)
     );
 }
+
+/// After a redesign that renames every class: the cards are counted by structure, and "View
+/// orders" is found by its role and name.
+#[test]
+fn a_renamed_list_is_still_observed() {
+    let cards = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/histories/de-eur/cards-renamed.html"
+    ))
+    .unwrap();
+    let page = cards.replace(
+        "</body>",
+        "<div class=\"_q1\"><button class=\"_z9\" type=\"button\"><span>Bestellungen anzeigen</span></button></div></body>",
+    );
+    let html = Html::parse_document(&page);
+    let seen = observe(&Node(html.root_element()), false);
+    assert_eq!(seen.cards, 14);
+    assert_eq!(seen.more, MoreButton::Ready);
+    assert!(seen.rendered);
+    let busy = Html::parse_document(&page.replace("type=\"button\"", "type=\"button\" disabled"));
+    assert_eq!(
+        observe(&Node(busy.root_element()), false).more,
+        MoreButton::Busy
+    );
+    // A button with another name is not "View orders".
+    let other = Html::parse_document(&page.replace("Bestellungen anzeigen", "Hilfe"));
+    assert_eq!(
+        observe(&Node(other.root_element()), false).more,
+        MoreButton::Absent
+    );
+}

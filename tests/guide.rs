@@ -24,7 +24,10 @@ fn pointed(page: PageKind, html: &str) -> Option<(&'static str, String)> {
     let doc = Html::parse_document(html);
     let root = Node(doc.root_element());
     current_step(page, &root).map(|p| {
-        let el = p.element.0;
+        let Some(element) = p.element else {
+            return (p.step.id.name(), "(two alike: no ring)".to_owned());
+        };
+        let el = element.0;
         let label = el.text().collect::<String>().trim().to_owned();
         (
             p.step.id.name(),
@@ -220,4 +223,95 @@ fn money_pages_read_zero_non_zero_and_unknown() {
         assert_eq!(Some(asset), Asset::on_page(page).map(|(a, _)| a));
     }
     assert!(Asset::on_page(PageKind::OrderList).is_none());
+}
+
+/// A fixture with the page's other stages taken out: the menus and the stage at hand stay.
+fn only_stage(html: &str, stage: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find("<section data-stage=\"") {
+        out.push_str(&rest[..start]);
+        let end = rest[start..].find("</section>").unwrap() + start + "</section>".len();
+        let section = &rest[start..end];
+        if section.starts_with(&format!("<section data-stage=\"{stage}\"")) {
+            out.push_str(&section.replacen(" hidden>", ">", 1));
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Pages shaped unlike the others: side menus and top bars whose links read like a step's
+/// control ("Delete Account", "Deactivate My Account", "Settings"), a Cancel beside each
+/// button, labels in nested spans. On every step of every route the guide rings the page's
+/// own control for the stage at hand, never a menu's link, and names no last step early.
+#[test]
+fn crowded_pages_ring_the_main_control_of_the_stage_at_hand() {
+    let html = fixture("privacy-centre-crowded.html");
+    let cases = [
+        ("start", "open_delete", "Delete my account"),
+        ("agree", "type_agree", "input"),
+        ("code", "get_code", "Get code"),
+        ("final", "tick_confirm", "input"),
+        ("twice", "final_delete", "(two alike: no ring)"),
+    ];
+    for (stage, step, control) in cases {
+        let page = only_stage(&html, stage);
+        assert_eq!(
+            pointed(PageKind::DeleteAccount, &page),
+            Some((step, control.to_owned())),
+            "stage {stage}"
+        );
+    }
+    // With no stage shown, the menu's "Delete Account" link alone is not the last step.
+    let menus_only = only_stage(&html, "none");
+    assert_eq!(pointed(PageKind::DeleteAccount, &menus_only), None);
+    // The stages filled in, as the user goes.
+    let agreed = only_stage(&html, "agree").replace("autocomplete=\"off\"", "value=\"agree\"");
+    assert_eq!(
+        pointed(PageKind::DeleteAccount, &agreed),
+        Some(("confirm_agree", "Delete".to_owned()))
+    );
+    let coded =
+        only_stage(&html, "code").replace("autocomplete=\"one-time-code\"", "value=\"482913\"");
+    assert_eq!(
+        pointed(PageKind::DeleteAccount, &coded),
+        Some(("verify", "Verify".to_owned()))
+    );
+    let ticked =
+        only_stage(&html, "final").replace("type=\"checkbox\"", "type=\"checkbox\" checked");
+    assert_eq!(
+        pointed(PageKind::DeleteAccount, &ticked),
+        Some(("final_delete", "Delete account".to_owned()))
+    );
+
+    // The older deactivate page: the menu's "Deactivate My Account" link is never the button.
+    let html = fixture("deactivate-crowded.html");
+    let step = |html: &str| pointed(PageKind::DeactivateAccount, html);
+    assert_eq!(step(&html).map(|(s, _)| s), Some("deactivate_email"));
+    let filled = html
+        .replace(
+            "type=\"email\"",
+            "type=\"email\" value=\"jane@example.com\"",
+        )
+        .replace(
+            "name=\"phrase\" type=\"text\"",
+            "name=\"phrase\" type=\"text\" value=\"Deactivate my account\"",
+        )
+        .replacen("<option>", "<option selected>", 1);
+    assert_eq!(
+        step(&filled),
+        Some(("final_deactivate", "Deactivate My Account".to_owned()))
+    );
+
+    // Account pages: Settings and Deactivate Account in menus too, leading to one place.
+    assert_eq!(
+        pointed(PageKind::AccountSettings, &fixture("account-crowded.html")),
+        Some(("open_settings", "Settings".to_owned()))
+    );
+    assert_eq!(
+        pointed(PageKind::AccountSettings, &fixture("profile-crowded.html")),
+        Some(("deactivate_link", "Deactivate Account".to_owned()))
+    );
 }

@@ -30,7 +30,7 @@ fn file_of(history: &str, warnings: Value) -> Value {
     .unwrap();
     json!({
         "format": "aliexpress-order-backup",
-        "format_version": 1,
+        "format_version": 2,
         "exported_at": "2026-11-20T09:30:00.000Z",
         "site": expected["site"],
         "complete": warnings.as_array().unwrap().is_empty(),
@@ -60,7 +60,17 @@ fn every_fixture_history_round_trips_exactly() {
             &backup.to_file("2026-11-20T09:30:00.000Z", "Exit Assistant 0.1.0"),
         ))
         .unwrap();
-        assert_eq!(again, original, "{history}");
+        // A file names the host it was read on; the saved backup is the site's, one for
+        // every host of it (`www.`, `pt.`, `trade.` are all `aliexpress.com`).
+        let mut want = original.clone();
+        let site = if original["site"].as_str().unwrap().ends_with(".us") {
+            "aliexpress.us"
+        } else {
+            "aliexpress.com"
+        };
+        want["site"] = json!(site);
+        assert_eq!(backup.site, site, "{history}");
+        assert_eq!(again, want, "{history}");
     }
 }
 
@@ -196,11 +206,36 @@ fn other_files_are_named_for_what_they_are() {
         Err(ImportError::NotABackup)
     );
     let mut newer = file_of("en-brl", json!([]));
-    newer["format_version"] = json!(2);
+    newer["format_version"] = json!(3);
     assert_eq!(
         read_backup_file(&newer.to_string()),
-        Err(ImportError::NewerVersion(2))
+        Err(ImportError::NewerVersion(3))
     );
     // A byte-order mark, as some editors add, is no reason to refuse.
     assert!(read_backup_file(&format!("\u{feff}{}", file_of("en-brl", json!([])))).is_ok());
+}
+
+/// A file of format 1 (written before orders carried their warnings and reader) still
+/// imports, and exports again as format 2 with the same orders.
+#[test]
+fn a_version_1_file_still_imports() {
+    let mut v1 = file_of("shapes-2026", json!([]));
+    v1["format_version"] = json!(1);
+    for order in v1["orders"].as_array_mut().unwrap() {
+        let order = order.as_object_mut().unwrap();
+        order.remove("warnings");
+        order.remove("read_by");
+    }
+    let file = read_backup_file(&v1.to_string()).expect("format 1 imports");
+    assert!(file
+        .orders
+        .iter()
+        .all(|o| o.warnings.is_empty() && o.read_by.is_none()));
+    let backup = Backup::from_file(&file, "2026-11-23T08:00:00.000Z");
+    let again: Value = serde_json::from_str(&to_json(
+        &backup.to_file("2026-11-20T09:30:00.000Z", "Exit Assistant 0.1.0"),
+    ))
+    .unwrap();
+    assert_eq!(again["format_version"], json!(2));
+    assert_eq!(again["orders"], v1["orders"]);
 }

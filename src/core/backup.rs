@@ -14,7 +14,7 @@ use super::status::OrderState;
 /// The `format` value of every backup file.
 pub const FORMAT: &str = "aliexpress-order-backup";
 /// The current `format_version`.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One stored order and how complete its reading is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,6 +52,15 @@ pub struct Backup {
     /// Not a gap: the end of the list is the evidence, and the counts the page shows are
     /// the cross-checks (`docs/site-facts.md`, "Tabs, counts and the time filter").
     pub short_pages: u32,
+    /// Whether the last pass saw the time filter set to the whole history (`Some(false)`: it
+    /// found none, so what the list covered can't be confirmed: said, not a gap, as the end
+    /// of the list is the evidence; `docs/site-facts.md`, "Tabs, counts and the time filter").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all_time_confirmed: Option<bool>,
+    /// Whether the last pass found the "Deleted orders" tab, whose orders it then read
+    /// (`None`: the pass did not get that far, or a layout without it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_tab_found: Option<bool>,
     /// The orders the status tabs count as not finished ("To pay (N)", "Processing (N)",
     /// "Processed (N)"), added up, where the page shows them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -235,9 +244,13 @@ impl Backup {
     /// and what went wrong on the way, are the newer backup's: its pass is the latest word.
     pub fn absorb(&mut self, other: Backup) {
         let other_is_newer = other.updated_at > self.updated_at;
-        let mut theirs: Vec<StoredOrder> = other.orders.into_values().collect();
-        theirs.sort_by_key(|s| s.position);
-        for mut stored in theirs {
+        // In their page order. Inserted one by one: a sort, or collecting into a map (which
+        // sorts first), would add a copy of std's sort to what AliExpress pages load.
+        let mut theirs: BTreeMap<u64, Vec<StoredOrder>> = BTreeMap::new();
+        for stored in other.orders.into_values() {
+            theirs.entry(stored.position).or_default().push(stored);
+        }
+        for mut stored in theirs.into_values().flatten() {
             let id = stored.order.id.clone();
             match self.orders.get(&id) {
                 Some(mine) => {
@@ -260,6 +273,8 @@ impl Backup {
             self.list_exhausted = other.list_exhausted;
             self.stated_count = other.stated_count;
             self.unfinished_stated = other.unfinished_stated;
+            self.deleted_tab_found = other.deleted_tab_found;
+            self.all_time_confirmed = other.all_time_confirmed;
             self.events = other.events;
             self.short_pages = other.short_pages;
             self.in_progress = other.in_progress;
@@ -307,6 +322,8 @@ impl Backup {
         self.short_pages = 0;
         // Read again by this pass: the orders it counted may have moved on since.
         self.unfinished_stated = None;
+        self.deleted_tab_found = None;
+        self.all_time_confirmed = None;
         self.in_progress = true;
         self.list_exhausted = false;
         self.continue_paging = false;
@@ -568,6 +585,13 @@ impl Backup {
                 .into_iter()
                 .map(|(c, a)| (c, sum_amounts(a)))
                 .collect(),
+            with_warnings: orders
+                .iter()
+                .filter(|s| !s.order.warnings.is_empty())
+                .count(),
+            deleted: orders.iter().filter(|s| s.order.deleted).count(),
+            deleted_tab_missing: self.deleted_tab_found == Some(false),
+            all_time_unconfirmed: self.all_time_confirmed == Some(false),
         }
     }
 }
@@ -583,14 +607,23 @@ pub struct Summary {
     pub years: Vec<String>,
     /// Total spent per ISO currency, exact.
     pub totals: Vec<(String, String)>,
+    /// Orders with something that could not be read (their `warnings`).
+    pub with_warnings: usize,
+    /// Orders the user had deleted from the list, read on "Deleted orders".
+    pub deleted: usize,
+    /// The last pass looked for the "Deleted orders" tab and didn't find it.
+    pub deleted_tab_missing: bool,
+    /// The last pass found no time filter to confirm the list covered every year.
+    pub all_time_unconfirmed: bool,
 }
 
-/// The backup file, `format_version: 1`. Field names are a contract (`docs/backup-format.md`).
+/// The backup file, `format_version: 2` (1 still imports). Field names are a contract
+/// (`docs/backup-format.md`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BackupFileV1 {
     /// Always `aliexpress-order-backup`.
     pub format: String,
-    /// Always 1.
+    /// [`FORMAT_VERSION`] when written; 1 or 2 when read.
     pub format_version: u32,
     /// When the file was written (ISO timestamp).
     pub exported_at: String,

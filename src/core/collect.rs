@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::case::lower;
 use super::dom::DomNode;
 use super::list_rules::{LIST_CONTROLS, LIST_LAYOUTS};
 use super::order::Warning;
@@ -58,18 +59,42 @@ pub struct ListObservation {
     pub time_filter: TimeFilter,
     /// The status tab shown.
     pub tab: StatusTab,
+    /// The "Deleted orders" tab.
+    pub deleted_tab: DeletedTab,
+}
+
+/// The "Deleted orders" tab, where orders the user deleted from the list still are.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DeletedTab {
+    /// Not found on the page.
+    Absent,
+    /// There, not shown.
+    Present,
+    /// Shown.
+    Active,
+}
+
+/// Which part of the history a run is reading.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Phase {
+    /// The list of every order ("View all").
+    #[default]
+    AllOrders,
+    /// The "Deleted orders" tab, once "View all" has been read to its end.
+    Deleted,
 }
 
 /// What the order list shows now, read over the page's DOM. Runs on every DOM change while a
 /// step waits: it counts cards, it doesn't read them. `signed_out`: the page is a sign-in page.
-pub fn observe<N: DomNode>(root: &N, signed_out: bool) -> ListObservation {
+pub fn observe<N: DomNode + Clone>(root: &N, signed_out: bool) -> ListObservation {
     let controls = &LIST_CONTROLS;
+    // Where no layout finds a card, the structural reader counts them (a redesign).
     let cards = LIST_LAYOUTS
         .iter()
         .map(|l| root.select_after(l.card, 0, 0).0)
         .find(|&n| n > 0)
-        .unwrap_or(0);
-    let more = match root.select_any(controls.view_more) {
+        .unwrap_or_else(|| super::structural::find_cards(root).len());
+    let more = match view_more_control(root) {
         None if root.select_any(controls.next_page).is_some() => MoreButton::Ready,
         None => MoreButton::Absent,
         Some(b) if b.attr("disabled").is_some() => MoreButton::Busy,
@@ -88,20 +113,50 @@ pub fn observe<N: DomNode>(root: &N, signed_out: bool) -> ListObservation {
         more,
         time_filter,
         tab: status_tab(root),
+        deleted_tab: deleted_tab(root),
     }
+}
+
+/// The "Deleted orders" tab, by its name.
+pub fn deleted_tab_control<N: DomNode>(root: &N) -> Option<N> {
+    root.select_all(LIST_CONTROLS.tabs).into_iter().find(|t| {
+        let name = lower(&t.text().split_whitespace().collect::<Vec<_>>().join(" "));
+        LIST_CONTROLS.deleted_tab_names.contains(&name.as_str())
+    })
+}
+
+fn deleted_tab<N: DomNode>(root: &N) -> DeletedTab {
+    match deleted_tab_control(root) {
+        None => DeletedTab::Absent,
+        Some(t) if is_active(&t) => DeletedTab::Active,
+        Some(_) => DeletedTab::Present,
+    }
+}
+
+fn is_active<N: DomNode>(tab: &N) -> bool {
+    tab.attr("class").is_some_and(|c| {
+        c.split_whitespace()
+            .any(|c| c == LIST_CONTROLS.active_tab_class)
+    })
+}
+
+/// The "View orders" button: by the rule tables' selectors, else by its role and its name.
+pub fn view_more_control<N: DomNode + Clone>(root: &N) -> Option<N> {
+    root.select_any(LIST_CONTROLS.view_more).or_else(|| {
+        root.select_all("button, [role=\"button\"]")
+            .into_iter()
+            .find(|b| {
+                let name = lower(&b.text().split_whitespace().collect::<Vec<_>>().join(" "));
+                LIST_CONTROLS.view_more_names.contains(&name.as_str())
+            })
+    })
 }
 
 /// Which tab is active: the first ("View all") or another. Found by place, not by label,
 /// which changes by language.
 fn status_tab<N: DomNode>(root: &N) -> StatusTab {
     let tabs = root.select_all(LIST_CONTROLS.tabs);
-    let is_active = |t: &N| {
-        t.attr("class").is_some_and(|c| {
-            c.split_whitespace()
-                .any(|c| c == LIST_CONTROLS.active_tab_class)
-        })
-    };
-    match tabs.iter().position(is_active) {
+    match tabs.iter().position(|t| is_active(t)) {
         None => StatusTab::Absent,
         Some(0) => StatusTab::AllOrders,
         Some(_) => StatusTab::Other,
@@ -155,6 +210,8 @@ pub enum Next {
     ChooseAllTime,
     /// Switch to the tab with every order ("View all"), then wait for the list to re-render.
     ChooseAllOrders,
+    /// "View all" is read to its end: switch to "Deleted orders", then wait for it to show.
+    OpenDeletedTab,
     /// Press "View orders" (at a human pace), then wait for cards to be added.
     PressMore,
     /// Ask the user to solve the captcha, and wait until it is gone.
@@ -183,6 +240,13 @@ pub struct Collector {
     /// The page stayed on another tab after the switch: the run reads what it shows, and
     /// the backup says it is not every order.
     pub stays_on_tab: bool,
+    /// What the run is reading now.
+    pub phase: Phase,
+    /// Whether the "Deleted orders" tab was found when "View all" ended (`None`: not yet).
+    pub deleted_tab_found: Option<bool>,
+    /// Whether the time filter was seen set to the whole history when "View all" ended
+    /// (`None`: not yet; `Some(false)`: not found, so what it covers can't be confirmed).
+    pub all_time_confirmed: Option<bool>,
     /// "View orders" presses so far.
     pub presses: u32,
     /// Cards on the page before the last press.
@@ -205,6 +269,9 @@ impl Collector {
         if page.captcha {
             self.press_met_captcha |= self.cards_before_press.is_some();
             return Next::SolveCaptcha;
+        }
+        if self.phase == Phase::Deleted {
+            return self.next_deleted(page, page_size);
         }
         // Before waiting for cards: a status tab may hold none.
         if page.tab == StatusTab::Other && !self.stays_on_tab {
@@ -231,6 +298,14 @@ impl Collector {
                 self.account_for_press(before, page, page_size);
             }
         }
+        match self.walk(page) {
+            Next::ReadDetails => self.list_ended(page),
+            next => next,
+        }
+    }
+
+    /// The list's end or the next press, on whichever tab is read.
+    fn walk(&mut self, page: &ListObservation) -> Next {
         match page.more {
             MoreButton::Absent => Next::ReadDetails,
             MoreButton::Busy => Next::Wait,
@@ -242,6 +317,37 @@ impl Collector {
                 Next::PressMore
             }
         }
+    }
+
+    /// "View all" has ended: the orders the user deleted from it are next, where the page has
+    /// their tab (on a tab of their own, they are on no other).
+    fn list_ended(&mut self, page: &ListObservation) -> Next {
+        self.deleted_tab_found = Some(page.deleted_tab != DeletedTab::Absent);
+        self.all_time_confirmed = Some(page.time_filter == TimeFilter::AllTime);
+        if page.deleted_tab == DeletedTab::Absent || self.stays_on_tab {
+            return Next::ReadDetails;
+        }
+        self.phase = Phase::Deleted;
+        self.empty_presses = 0;
+        self.cards_before_press = None;
+        Next::OpenDeletedTab
+    }
+
+    /// Reading "Deleted orders": wait for the tab to show, then walk it to its end.
+    fn next_deleted(&mut self, page: &ListObservation, page_size: usize) -> Next {
+        if page.deleted_tab != DeletedTab::Active {
+            return Next::Wait;
+        }
+        if let Some(before) = self.cards_before_press {
+            if page.more == MoreButton::Busy {
+                return Next::Wait;
+            }
+            self.cards_before_press = None;
+            if !std::mem::take(&mut self.press_met_captcha) {
+                self.account_for_press(before, page, page_size);
+            }
+        }
+        self.walk(page)
     }
 
     /// Called when a press's wait ended. A press that added fewer cards than a page while the
@@ -272,6 +378,7 @@ mod tests {
             more,
             time_filter: TimeFilter::AllTime,
             tab: StatusTab::AllOrders,
+            deleted_tab: DeletedTab::Absent,
         }
     }
 
@@ -292,6 +399,11 @@ mod tests {
         assert_eq!(c.next(&page(10, MoreButton::Busy), 10), Next::Wait);
         assert_eq!(c.next(&page(20, MoreButton::Ready), 10), Next::PressMore);
         assert_eq!(c.next(&page(25, MoreButton::Absent), 10), Next::ReadDetails);
+        assert_eq!(
+            c.all_time_confirmed,
+            Some(true),
+            "the filter was seen on every year"
+        );
         assert_eq!(c.presses, 2);
         assert!(
             c.events.is_empty(),
@@ -332,6 +444,51 @@ mod tests {
             ..page(3, MoreButton::Absent)
         };
         assert_eq!(Collector::default().next(&no_tabs, 10), Next::ReadDetails);
+    }
+
+    #[test]
+    fn the_deleted_orders_tab_is_read_after_view_all_or_said_missing() {
+        let with_tab = |cards, more, deleted_tab| ListObservation {
+            deleted_tab,
+            ..page(cards, more)
+        };
+        let mut c = Collector::default();
+        assert_eq!(
+            c.next(&with_tab(10, MoreButton::Ready, DeletedTab::Present), 10),
+            Next::PressMore
+        );
+        assert_eq!(
+            c.next(&with_tab(15, MoreButton::Absent, DeletedTab::Present), 10),
+            Next::OpenDeletedTab
+        );
+        assert_eq!(c.deleted_tab_found, Some(true));
+        // Until the tab shows, wait; then walk it to its end like any list.
+        assert_eq!(
+            c.next(&with_tab(15, MoreButton::Absent, DeletedTab::Present), 10),
+            Next::Wait
+        );
+        let deleted = ListObservation {
+            tab: StatusTab::Other,
+            ..with_tab(10, MoreButton::Ready, DeletedTab::Active)
+        };
+        assert_eq!(
+            c.next(&deleted, 10),
+            Next::PressMore,
+            "not switched back to View all"
+        );
+        let end = ListObservation {
+            tab: StatusTab::Other,
+            ..with_tab(12, MoreButton::Absent, DeletedTab::Active)
+        };
+        assert_eq!(c.next(&end, 10), Next::ReadDetails);
+        // A page without the tab: the list's end is the end, and the run knows the tab was
+        // not there.
+        let mut none = Collector::default();
+        assert_eq!(
+            none.next(&page(3, MoreButton::Absent), 10),
+            Next::ReadDetails
+        );
+        assert_eq!(none.deleted_tab_found, Some(false));
     }
 
     #[test]
@@ -400,5 +557,10 @@ mod tests {
             ..page(3, MoreButton::Absent)
         };
         assert_eq!(c.next(&no_filter, 10), Next::ReadDetails);
+        assert_eq!(
+            c.all_time_confirmed,
+            Some(false),
+            "no filter: what the list covered is not confirmed"
+        );
     }
 }

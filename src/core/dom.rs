@@ -30,6 +30,16 @@ pub trait DomNode: Sized {
         self.attr("value").unwrap_or_default()
     }
 
+    /// Whether the element, or one of its ancestors, matches a CSS selector (`Element.closest`):
+    /// where on the page it sits (navigation or main content), and what it is (a button).
+    /// Invalid selectors match nothing.
+    fn within(&self, selector: &str) -> bool;
+
+    /// The element's child elements, in order. The structural reader walks the page by them.
+    fn children(&self) -> Vec<Self> {
+        Vec::new()
+    }
+
     /// The first descendant matching a CSS selector.
     fn select(&self, selector: &str) -> Option<Self> {
         self.select_all(selector).into_iter().next()

@@ -28,6 +28,7 @@ pub fn orders_csv(file: &BackupFileV1) -> String {
         "tracking_numbers",
         "detail_url",
         "notes",
+        "warnings",
     ];
     let rows = file.orders.iter().map(|o| {
         vec![
@@ -53,6 +54,11 @@ pub fn orders_csv(file: &BackupFileV1) -> String {
             o.tracking_numbers.join(" "),
             o.detail_url.clone(),
             o.notes.join(" | "),
+            o.warnings
+                .iter()
+                .map(|w| w.message.as_str())
+                .collect::<Vec<_>>()
+                .join(" | "),
         ]
     });
     csv(&header, rows)

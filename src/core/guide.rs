@@ -128,8 +128,27 @@ pub fn is_step_page(page: PageKind) -> bool {
 pub struct Pointed<N> {
     /// The step.
     pub step: &'static GuideStep,
-    /// Its control.
-    pub element: N,
+    /// Its control; `None` when two controls could be it and nothing tells them apart: the
+    /// panel says so rather than ring a guess.
+    pub element: Option<N>,
+}
+
+/// A step's control as found on the page.
+#[derive(Debug, Clone)]
+enum Found<N> {
+    /// One control.
+    One(N),
+    /// Two or more, equally likely.
+    Several,
+}
+
+impl<N> Found<N> {
+    fn element(&self) -> Option<&N> {
+        match self {
+            Found::One(n) => Some(n),
+            Found::Several => None,
+        }
+    }
 }
 
 /// Finds the step the page is at and the control to use next.
@@ -137,24 +156,33 @@ pub struct Pointed<N> {
 /// The page's steps are looked for in order. The last one whose control shows marks how far
 /// the page has got; of the run of showing steps that ends there, the first not yet done is
 /// the one to use (type "agree" before pressing Delete; press "Get code" before typing it).
+/// The flow's irreversible last step only counts once the page has got there: with the step
+/// before it showing, or with no earlier step showing at all. A "Delete account" link in a
+/// side menu, beside the first step's "Delete my account", is not the last step.
 /// `None` when no control of the page's steps can be found.
 pub fn current_step<N: DomNode + Clone>(page: PageKind, root: &N) -> Option<Pointed<N>> {
     let steps: Vec<&'static GuideStep> = steps_on(page).collect();
-    let found: Vec<Option<N>> = steps
+    let found: Vec<Option<Found<N>>> = steps
         .iter()
-        .map(|s| find_control(root, &s.control))
+        .map(|s| find_control(root, &s.control, s.last))
         .collect();
-    let last = found.iter().rposition(Option::is_some)?;
+    let reached = |i: usize| {
+        !steps[i].last || i == 0 || found[i - 1].is_some() || found[..i].iter().all(Option::is_none)
+    };
+    let last = (0..steps.len())
+        .rev()
+        .find(|&i| found[i].is_some() && reached(i))?;
     let mut first = last;
     while first > 0 && found[first - 1].is_some() {
         first -= 1;
     }
+    let element = |i: usize| found[i].as_ref().and_then(Found::element);
     let pick = (first..last)
-        .find(|&i| !is_done(steps[i].done_when, found[i].as_ref(), found[i + 1].as_ref()))
+        .find(|&i| !is_done(steps[i].done_when, element(i), element(i + 1)))
         .unwrap_or(last);
     Some(Pointed {
         step: steps[pick],
-        element: found[pick].clone()?,
+        element: element(pick).cloned(),
     })
 }
 
@@ -178,19 +206,54 @@ const TEXT_BOXES: &str = "input:not([type]), input[type=\"text\"], input[type=\"
 const SELECTS: &str = "select, [role=\"combobox\"], [role=\"listbox\"]";
 const CHECKBOXES: &str = "input[type=\"checkbox\"], [role=\"checkbox\"]";
 
-/// Finds a control by role and name; then by the rule's fallback selectors. Only controls that
-/// show count.
-pub fn find_control<N: DomNode>(root: &N, rule: &ControlRule) -> Option<N> {
+/// Where a page keeps its navigation: a control there is a way to another page, not the step
+/// at hand.
+const NAVIGATION: &str = "nav, [role=\"navigation\"], [role=\"menu\"], [role=\"menubar\"], [role=\"menuitem\"], [role=\"tablist\"], aside, header, footer";
+/// What is a button itself, not a link styled as one.
+const TRUE_BUTTONS: &str = "button, [role=\"button\"], input";
+/// What is a link itself.
+const TRUE_LINKS: &str = "a[href], [role=\"link\"]";
+
+/// Finds a step's control by role and name, then by the rule's fallback selectors. Only
+/// controls that show count. Of several with the step's name, those in the page's main
+/// content win over those in its navigation, then those of the step's own role (a button
+/// over a link dressed as one). Two that are still alike are `Several`. `strict`, for the
+/// irreversible last step: only a control of the step's own role counts, never a link that
+/// reads like it.
+fn find_control<N: DomNode>(root: &N, rule: &ControlRule, strict: bool) -> Option<Found<N>> {
     let by_name = match rule.role {
         Role::Button | Role::Link => {
-            let candidates = if rule.role == Role::Button {
-                BUTTONS
+            let (candidates, own_role) = if rule.role == Role::Button {
+                (BUTTONS, TRUE_BUTTONS)
             } else {
-                LINKS
+                (LINKS, TRUE_LINKS)
             };
-            root.select_all(candidates)
+            let named: Vec<N> = root
+                .select_all(candidates)
                 .into_iter()
-                .find(|c| c.is_shown() && rule.names.contains(&normalise(&own_name(c)).as_str()))
+                .filter(|c| c.is_shown() && rule.names.contains(&normalise(&own_name(c)).as_str()))
+                .filter(|c| !strict || c.within(own_role))
+                .collect();
+            let rank = |c: &N| (!c.within(NAVIGATION), c.within(own_role));
+            let best = named.iter().map(rank).max();
+            let mut best: Vec<N> = named
+                .into_iter()
+                .filter(|c| Some(rank(c)) == best)
+                .collect();
+            // Links that lead to one place are one way there, wherever they sit.
+            let one_place = rule.role == Role::Link
+                && best
+                    .first()
+                    .and_then(|b| b.attr("href"))
+                    .is_some_and(|href| {
+                        best.iter().all(|c| c.attr("href").as_ref() == Some(&href))
+                    });
+            match best.len() {
+                0 => None,
+                1 => best.pop().map(Found::One),
+                _ if one_place => Some(Found::One(best.swap_remove(0))),
+                _ => Some(Found::Several),
+            }
         }
         Role::TextBox | Role::Select | Role::Checkbox => {
             let fields = match rule.role {
@@ -198,7 +261,7 @@ pub fn find_control<N: DomNode>(root: &N, rule: &ControlRule) -> Option<N> {
                 Role::Select => SELECTS,
                 _ => CHECKBOXES,
             };
-            find_field(root, fields, rule.names)
+            find_field(root, fields, rule.names).map(Found::One)
         }
     };
     by_name.or_else(|| {
@@ -206,6 +269,7 @@ pub fn find_control<N: DomNode>(root: &N, rule: &ControlRule) -> Option<N> {
             .iter()
             .flat_map(|s| root.select_all(s))
             .find(DomNode::is_shown)
+            .map(Found::One)
     })
 }
 

@@ -42,9 +42,10 @@ pub fn read_backup_file(text: &str) -> Result<BackupFileV1, ImportError> {
         return Err(ImportError::NotABackup);
     }
     match header.format_version.as_ref().and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+        // Version 1 lacks the orders' `warnings` and `read_by`, which read as none.
+        Some(v) if (1..=u64::from(FORMAT_VERSION)).contains(&v) => {}
         Some(v) if v > u64::from(FORMAT_VERSION) => return Err(ImportError::NewerVersion(v)),
-        _ => return Err(ImportError::Invalid("format_version is not 1".into())),
+        _ => return Err(ImportError::Invalid("format_version is not 1 or 2".into())),
     }
     let file: BackupFileV1 =
         serde_json::from_value(value).map_err(|e| ImportError::Invalid(e.to_string()))?;
@@ -71,12 +72,7 @@ fn check(file: &BackupFileV1) -> Result<(), String> {
         ));
     }
     for warning in &file.warnings {
-        if warning.code.is_empty()
-            || !warning
-                .code
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c == '_')
-        {
+        if !is_code(&warning.code) {
             return Err(format!("warning code \"{}\" is malformed", warning.code));
         }
     }
@@ -90,6 +86,11 @@ fn check(file: &BackupFileV1) -> Result<(), String> {
     Ok(())
 }
 
+/// A warning's code: lower-case words joined by `_`.
+fn is_code(code: &str) -> bool {
+    !code.is_empty() && code.chars().all(|c| c.is_ascii_lowercase() || c == '_')
+}
+
 fn check_order(order: &Order) -> Result<(), String> {
     if !(10..=20).contains(&order.id.len()) || !order.id.chars().all(|c| c.is_ascii_digit()) {
         return Err("the order number is not 10 to 20 digits".into());
@@ -100,6 +101,9 @@ fn check_order(order: &Order) -> Result<(), String> {
         }
     }
     check_url(Some(&order.detail_url), "detail_url")?;
+    if let Some(w) = order.warnings.iter().find(|w| !is_code(&w.code)) {
+        return Err(format!("warning code \"{}\" is malformed", w.code));
+    }
     check_url(order.store.url.as_deref(), "store url")?;
     check_money(order.total.as_ref(), "total")?;
     for (n, item) in order.items.iter().enumerate() {
@@ -232,7 +236,9 @@ impl Backup {
             })
             .collect();
         let mut backup = Backup {
-            site: file.site.clone(),
+            // A file of an earlier version names the host it was read on: the backup is the
+            // site's (`www.` and `pt.` are one `aliexpress.com`).
+            site: super::site::backup_site(&file.site),
             started_at: file.exported_at.clone(),
             updated_at: now.to_owned(),
             list_exhausted: !file.warnings.iter().any(|w| w.code == "list_not_finished"),
@@ -245,6 +251,8 @@ impl Backup {
                 .collect::<Vec<Warning>>(),
             short_pages: 0,
             unfinished_stated: None,
+            deleted_tab_found: None,
+            all_time_confirmed: None,
             in_progress: false,
             continue_paging: false,
             orders,

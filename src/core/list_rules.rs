@@ -188,6 +188,10 @@ pub static DETAIL_LAYOUT: DetailLayout = DetailLayout {
 pub struct ListControls {
     /// The "View orders" button that appends the next 10 orders [V].
     pub view_more: &'static [&'static str],
+    /// Its name, lower-case, in the languages the assistant speaks: how it is found when no
+    /// class name is left (English and Norwegian [V]; the others are the fixtures' wordings
+    /// [G], `docs/site-facts.md`).
+    pub view_more_names: &'static [&'static str],
     /// The old layout's "Next" link, which loads the next page [V: reference section 2.5].
     pub next_page: &'static [&'static str],
     /// The time filter, a `<select>` whose option values are the page's codes (`all`, `6m`,
@@ -206,6 +210,9 @@ pub struct ListControls {
     pub tabs: &'static str,
     /// The class the active tab carries.
     pub active_tab_class: &'static str,
+    /// The "Deleted orders" tab's name, lower-case (English [V: `tailStatusTab` code
+    /// `recycle`, title "Deleted orders"]; the others [G]).
+    pub deleted_tab_names: &'static [&'static str],
     /// Orders one press adds [V: `pageSize: 10`].
     pub page_size: usize,
 }
@@ -213,6 +220,19 @@ pub struct ListControls {
 /// The new layout's controls.
 pub static LIST_CONTROLS: ListControls = ListControls {
     view_more: &[".order-more button", "[data-pl=\"order_more\"] button"],
+    view_more_names: &[
+        "view orders",
+        "view more",
+        "vis ordrer",
+        "se flere ordrer",
+        "bestellungen anzeigen",
+        "voir les commandes",
+        "ver pedidos",
+        "ver mais pedidos",
+        "zobacz zamówienia",
+        "показать заказы",
+        "주문 보기",
+    ],
     next_page: &[
         "#simple-pager a.ui-pagination-next:not(.ui-pagination-disabled)",
         "a.ui-pagination-next:not(.ui-pagination-disabled)",
@@ -228,5 +248,16 @@ pub static LIST_CONTROLS: ListControls = ListControls {
     stated_count: &[".comet-tabs-nav-item-active"],
     tabs: ".comet-tabs-nav-item",
     active_tab_class: "comet-tabs-nav-item-active",
+    deleted_tab_names: &[
+        "deleted orders",
+        "gelöschte bestellungen",
+        "commandes supprimées",
+        "pedidos eliminados",
+        "pedidos excluídos",
+        "usunięte zamówienia",
+        "удалённые заказы",
+        "удаленные заказы",
+        "삭제된 주문",
+    ],
     page_size: 10,
 };

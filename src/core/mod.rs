@@ -32,5 +32,6 @@ pub mod readiness;
 pub mod report;
 pub mod site;
 pub mod status;
+pub mod structural;
 pub mod text;
 pub mod url;

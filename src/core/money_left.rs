@@ -102,6 +102,7 @@ pub enum Holding {
 /// #     }
 /// #     fn text(&self) -> String { self.0.into() }
 /// #     fn attr(&self, _: &str) -> Option<String> { None }
+/// #     fn within(&self, _: &str) -> bool { false }
 /// # }
 /// assert_eq!(read_asset(&COINS, &Page("1,204")), Holding::NonZero { shown: "1,204".into() });
 /// assert_eq!(read_asset(&COINS, &Page("0")), Holding::Zero);

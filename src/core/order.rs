@@ -1,4 +1,5 @@
-//! Orders as the backup keeps them. These are the `format_version: 1` wire types: their field
+//! Orders as the backup keeps them. These are the `format_version: 2` wire types (version 1
+//! lacks `warnings` and `read_by`, and still imports): their field
 //! names are a contract (`docs/backup-format.md`), so they change only by a new version.
 
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,28 @@ pub struct Order {
     /// Notes under the order card: refunds, disputes (`.expose-info-item-title`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
+    /// What could not be read of this order: a date, a total, a status it doesn't know. No
+    /// field is ever empty without saying why here (format 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
+    /// Which reader read it (format 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_by: Option<ReadBy>,
+    /// The user deleted it from the order list: it was read on the "Deleted orders" tab
+    /// (format 2; left out when false).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub deleted: bool,
+}
+
+/// Which of the list's readers read an order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadBy {
+    /// The rule tables of `list_rules`: class names and `data-pl`.
+    #[default]
+    Rules,
+    /// The structural reader (`core::structural`): no class names at all.
+    Structure,
 }
 
 /// A store.

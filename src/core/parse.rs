@@ -31,9 +31,14 @@ impl ListedOrder {
     }
 }
 
+/// Which reader read a page.
+pub use super::order::ReadBy as Reader;
+
 /// What one read of the order list gave.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ListPage {
+    /// Which reader found the cards.
+    pub reader: Reader,
     /// Orders, in page order.
     pub orders: Vec<ListedOrder>,
     /// Cards that could not be read, and fields that were missing.
@@ -45,7 +50,7 @@ pub struct ListPage {
 }
 
 /// Reads every order card under `root`, in whichever known layout the page uses.
-pub fn parse_order_list<N: DomNode>(root: &N, page_url: &str) -> ListPage {
+pub fn parse_order_list<N: DomNode + Clone>(root: &N, page_url: &str) -> ListPage {
     parse_order_list_from(root, page_url, 0)
 }
 
@@ -53,13 +58,18 @@ pub fn parse_order_list<N: DomNode>(root: &N, page_url: &str) -> ListPage {
 /// end, so a backup step reads only what "View orders" added (a 10,000-order list must not
 /// be parsed whole at every step). A list shorter than `skip` was re-rendered, and is read
 /// from its start.
-pub fn parse_order_list_from<N: DomNode>(root: &N, page_url: &str, skip: usize) -> ListPage {
+pub fn parse_order_list_from<N: DomNode + Clone>(
+    root: &N,
+    page_url: &str,
+    skip: usize,
+) -> ListPage {
     parse_order_list_range(root, page_url, skip, usize::MAX)
 }
 
 /// Like [`parse_order_list_from`], reading at most `max` cards: a long step is split into
-/// short tasks, so the page's thread is never held for long.
-pub fn parse_order_list_range<N: DomNode>(
+/// short tasks, so the page's thread is never held for long. Where no layout of the rule
+/// tables finds a card (a redesign renamed the classes), the structural reader reads the page.
+pub fn parse_order_list_range<N: DomNode + Clone>(
     root: &N,
     page_url: &str,
     skip: usize,
@@ -71,6 +81,8 @@ pub fn parse_order_list_range<N: DomNode>(
         .map(|l| (l, root.select_after(l.card, skip, max)))
         .find(|(_, (count, _))| *count > 0)
     else {
+        let mut page = super::structural::parse_structural_range(root, page_url, skip, max);
+        page.reader = Reader::Structure;
         return page;
     };
     page.cards = count;
@@ -113,6 +125,8 @@ fn parse_card<N: DomNode>(
     page_url: &str,
     warnings: &mut Vec<Warning>,
 ) -> Option<ListedOrder> {
+    // What goes wrong from here on is this order's: kept with it too (format 2).
+    let before = warnings.len();
     // On the narrow (mobile) list the card itself is the link (docs/site-facts.md, "Links").
     let detail_href = card
         .select_any(layout.detail_link)
@@ -194,6 +208,9 @@ fn parse_card<N: DomNode>(
             .map(|n| clean(&n.text()))
             .filter(|n| !n.is_empty())
             .collect(),
+        warnings: warnings[before..].to_vec(),
+        read_by: Some(Reader::Rules),
+        deleted: false,
     };
     Some(ListedOrder {
         order,
@@ -247,8 +264,22 @@ pub struct DetailPage {
     pub warnings: Vec<Warning>,
 }
 
-/// Reads an order's detail page.
-pub fn parse_order_detail<N: DomNode>(root: &N, page_url: &str) -> DetailPage {
+/// Reads an order's detail page; where the rule tables find no item, the structural reader
+/// reads it.
+pub fn parse_order_detail<N: DomNode + Clone>(root: &N, page_url: &str) -> DetailPage {
+    let by_rules = parse_detail_by_rules(root, page_url);
+    if !by_rules.items.is_empty() {
+        return by_rules;
+    }
+    let by_structure = super::structural::parse_detail_structural(root, page_url);
+    if by_structure.items.is_empty() {
+        by_rules
+    } else {
+        by_structure
+    }
+}
+
+fn parse_detail_by_rules<N: DomNode>(root: &N, page_url: &str) -> DetailPage {
     let layout = &DETAIL_LAYOUT;
     let items: Vec<Item> = root
         .select_all(layout.item)
@@ -295,31 +326,31 @@ pub fn merge_detail(order: &mut Order, detail: &DetailPage) {
     }
 }
 
-fn text_of<N: DomNode>(node: &N, selectors: &[&str]) -> Option<String> {
+pub(crate) fn text_of<N: DomNode>(node: &N, selectors: &[&str]) -> Option<String> {
     node.select_any(selectors)
         .map(|e| clean(&e.text()))
         .filter(|t| !t.is_empty())
 }
 
 /// Collapses white space; page text keeps its words, never its layout.
-fn clean(text: &str) -> String {
+pub(crate) fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-fn query_digits(href: &str, key: &str) -> Option<String> {
+pub(crate) fn query_digits(href: &str, key: &str) -> Option<String> {
     let after = &href[href.find(key)? + key.len()..];
     let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
     ORDER_ID_DIGITS.contains(&digits.len()).then_some(digits)
 }
 
-fn longest_digit_run(text: &str) -> Option<String> {
+pub(crate) fn longest_digit_run(text: &str) -> Option<String> {
     text.split(|c: char| !c.is_ascii_digit())
         .filter(|run| ORDER_ID_DIGITS.contains(&run.len()))
         .max_by_key(|run| run.len())
         .map(str::to_owned)
 }
 
-fn first_number(text: &str) -> Option<u32> {
+pub(crate) fn first_number(text: &str) -> Option<u32> {
     text.split(|c: char| !c.is_ascii_digit())
         .find(|s| !s.is_empty())?
         .parse()
@@ -327,14 +358,14 @@ fn first_number(text: &str) -> Option<u32> {
 }
 
 /// The URL inside `background-image: url("…")`.
-fn background_image(style: &str) -> Option<String> {
+pub(crate) fn background_image(style: &str) -> Option<String> {
     let start = style.find("url(")? + 4;
     let rest = &style[start..];
     let end = rest.find(')')?;
     Some(rest[..end].trim().trim_matches(['"', '\'']).to_owned()).filter(|u| !u.is_empty())
 }
 
-fn origin(page_url: &str) -> Option<String> {
+pub(crate) fn origin(page_url: &str) -> Option<String> {
     let parts = split_url(page_url)?;
     Some(format!("{}://{}", parts.scheme, parts.host))
 }

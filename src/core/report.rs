@@ -127,10 +127,23 @@ fn order_row(html: &mut String, o: &Order) {
         escape_html(&search),
         escape_html(o.placed_on.as_deref().unwrap_or("")),
         link(Some(&o.detail_url), &o.id),
-        escape_html(&o.status),
+        status_cell(o),
         link(o.store.url.as_deref(), &o.store.name),
         escape_html(o.total.as_ref().map_or("", |t| t.display.as_str())),
     );
+}
+
+/// The status, and what could not be read of the order, said where it shows.
+fn status_cell(o: &Order) -> String {
+    let mut cell = escape_html(&o.status);
+    for warning in &o.warnings {
+        let _ = write!(
+            cell,
+            "<br><small class=\"warning\">⚠ {}</small>",
+            escape_html(&warning.message)
+        );
+    }
+    cell
 }
 
 /// Totals per year and currency, as a table and a bar chart drawn in SVG (no script).

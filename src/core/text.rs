@@ -112,6 +112,14 @@ texts! {
     SummaryYears => "summaryYears",
     /// Totals in the summary.
     SummaryTotals => "summaryTotals",
+    /// Orders with something that could not be read.
+    SummaryOrderWarnings => "summaryOrderWarnings",
+    /// Orders read on "Deleted orders".
+    SummaryDeleted => "summaryDeleted",
+    /// No time filter confirmed that the list covered every year.
+    SummaryAllTimeUnconfirmed => "summaryAllTimeUnconfirmed",
+    /// The "Deleted orders" tab was not found.
+    SummaryDeletedTabMissing => "summaryDeletedTabMissing",
     /// The user stopped the run.
     BackupStopped => "backupStopped",
     /// A run failed.
@@ -264,8 +272,12 @@ texts! {
     GuideTimeFilter => "guideTimeFilter",
     /// Callout while the backup switches to the tab with every order.
     GuideAllOrdersTab => "guideAllOrdersTab",
+    /// Callout while the backup opens "Deleted orders".
+    GuideDeletedTab => "guideDeletedTab",
     /// Callout while the backup presses "View orders".
     GuideViewOrders => "guideViewOrders",
+    /// Two controls could be the next step, and nothing tells them apart.
+    GuideAmbiguous => "guideAmbiguous",
     /// The next control can't be found on this page.
     GuideNotFound => "guideNotFound",
     /// Added to the last step's callout while something blocks.

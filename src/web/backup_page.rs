@@ -34,6 +34,12 @@ pub async fn run() -> Result<(), WebError> {
     let main = doc
         .get_element_by_id("backups")
         .ok_or_else(|| WebError::new("backup.html lacks #backups"))?;
+    // Per-host backups of an earlier version, if the background has not merged them yet.
+    if let Err(error) = super::saved::merge_host_backups().await {
+        web_sys::console::warn_1(
+            &format!("[Exit Assistant] per-host backups not merged: {error}").into(),
+        );
+    }
     let backups = super::saved::load_all().await?;
     render(&main, backups, None)
 }
@@ -142,9 +148,11 @@ async fn import_file(file: web_sys::File) -> Result<String, String> {
         ImportError::Invalid(reason) => t.text(Text::ImportInvalid, &[&reason]),
     })?;
     // A saved backup that can't be read is still the user's: it is never replaced either.
-    match super::saved::load(&parsed.site).await {
+    // The file names a host; the saved backup it would become is its site's.
+    let site = crate::core::site::backup_site(&parsed.site);
+    match super::saved::load(&site).await {
         Ok(None) => {}
-        Ok(Some(_)) => return Err(t.text(Text::ImportExists, &[&parsed.site])),
+        Ok(Some(_)) => return Err(t.text(Text::ImportExists, &[&site])),
         Err(error) => return Err(failed(error)),
     }
     let now = String::from(js_sys::Date::new_0().to_iso_string());

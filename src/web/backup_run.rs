@@ -9,12 +9,15 @@ use web_sys::{Document, Element, HtmlElement, HtmlIFrameElement, HtmlSelectEleme
 
 use crate::core::backup::Backup;
 use crate::core::backup_view::{Activity, Progress};
-use crate::core::collect::{self, Collector, ListObservation, Next, StatusTab, TimeFilter};
+use crate::core::collect::{
+    self, Collector, DeletedTab, ListObservation, Next, Phase, StatusTab, TimeFilter,
+};
 use crate::core::detail_handoff::{detail_urls, frame_name, handoff_key, HandOff};
 use crate::core::list_rules::{LIST_CONTROLS, LIST_LAYOUTS};
 use crate::core::order::Warning;
 use crate::core::page::{recognise_url, PageKind};
 use crate::core::parse::{parse_order_list_range, DetailPage};
+use crate::core::site::backup_site;
 use crate::core::text::Text;
 
 use super::dom::{element, ListSnapshot, WebNode};
@@ -40,6 +43,9 @@ const STEP_TIMEOUT_MS: u32 = 20_000;
 const DETAIL_TIMEOUT_MS: u32 = 25_000;
 /// How often the list's page looks for the frame's reading.
 const DETAIL_POLL_MS: u32 = 250;
+/// How long a list may show no order and no "View orders" before the backup says it can't
+/// read the page.
+const UNREADABLE_AFTER_MS: f64 = 8_000.0;
 /// Waits in a row without any change before the backup says the page stopped responding.
 const MAX_IDLE_WAITS: u32 = 3;
 /// How long the user has to solve a captcha before the backup pauses for good.
@@ -106,10 +112,12 @@ async fn run_to_end(
         .location()
         .and_then(|l| l.href().ok())
         .unwrap_or_default();
-    let host = doc
-        .location()
-        .and_then(|l| l.host().ok())
-        .unwrap_or_default();
+    // One backup per site: `pt.` and `www.` are one account's `aliexpress.com`.
+    let host = backup_site(
+        &doc.location()
+            .and_then(|l| l.host().ok())
+            .unwrap_or_default(),
+    );
     let root = doc
         .document_element()
         .ok_or_else(|| WebError::new("no page"))?;
@@ -130,6 +138,7 @@ async fn run_to_end(
     let mut read_cards: usize = 0;
     let mut last_press = f64::NEG_INFINITY;
     let mut idle_waits = 0;
+    let started = performance_now();
     let progress = |backup: &Backup, activity| Progress {
         read: backup.orders.len(),
         expected: backup.stated_count.map(|c| c as usize),
@@ -155,17 +164,28 @@ async fn run_to_end(
         let mut added = 0;
         // One `querySelectorAll` of the cards for the whole step, not one per task.
         let snapshot = ListSnapshot::take();
-        loop {
-            let page = parse_order_list_range(&WebNode(root.clone()), &url, next, CARDS_PER_TASK);
-            added += backup.add_listed(&page.orders, &now());
-            read_cards = page.next;
-            if page.next >= page.cards || page.next <= next {
-                break;
+        // Between "View all" and "Deleted orders" the list is neither for sure: no reading.
+        let on_deleted_tab = seen.deleted_tab == DeletedTab::Active;
+        if collector.phase == Phase::AllOrders || on_deleted_tab {
+            loop {
+                let mut page =
+                    parse_order_list_range(&WebNode(root.clone()), &url, next, CARDS_PER_TASK);
+                // What "Deleted orders" shows, the user deleted from the list: kept, marked.
+                if on_deleted_tab {
+                    for listed in &mut page.orders {
+                        listed.order.deleted = true;
+                    }
+                }
+                added += backup.add_listed(&page.orders, &now());
+                read_cards = page.next;
+                if page.next >= page.cards || page.next <= next {
+                    break;
+                }
+                next = page.next;
+                perf::measure("exit-assistant:step-read", "exit-assistant:step-start");
+                sleep(0).await;
+                perf::mark("exit-assistant:step-start");
             }
-            next = page.next;
-            perf::measure("exit-assistant:step-read", "exit-assistant:step-start");
-            sleep(0).await;
-            perf::mark("exit-assistant:step-start");
         }
         drop(snapshot);
         perf::measure("exit-assistant:step-read", "exit-assistant:step-start");
@@ -185,7 +205,21 @@ async fn run_to_end(
         let changed = move || stop_for_wait.get() || observe(&doc_for_wait, &root_for_wait) != seen;
         match collector.next(&seen, LIST_CONTROLS.page_size) {
             Next::Wait => {
-                if until(&root, STEP_TIMEOUT_MS, changed).await? {
+                // Neither reader finds an order, nor "View orders": say so soon, rather than
+                // count "0 orders so far" for as long as the tab stays open.
+                if !seen.rendered && performance_now() - started > UNREADABLE_AFTER_MS {
+                    backup.events.push(Warning::new(
+                        "page_unreadable",
+                        "the assistant can't read this order list: it finds no order on it, by its known layouts or by its structure. If you have orders, AliExpress may have changed the page",
+                    ));
+                    break Ending::Finished;
+                }
+                let wait = if seen.rendered {
+                    STEP_TIMEOUT_MS
+                } else {
+                    UNREADABLE_AFTER_MS as u32
+                };
+                if until(&root, wait, changed).await? {
                     idle_waits = 0;
                 } else {
                     idle_waits += 1;
@@ -223,7 +257,8 @@ async fn run_to_end(
                 }
             }
             Next::PressMore => {
-                if let Some(control) = first(&doc, LIST_CONTROLS.view_more)
+                if let Some(control) = collect::view_more_control(&WebNode(root.clone()))
+                    .map(|n| n.0)
                     .or_else(|| first(&doc, LIST_CONTROLS.next_page))
                 {
                     point(Some(("view_orders", Text::GuideViewOrders, control)));
@@ -236,8 +271,8 @@ async fn run_to_end(
                 if stop.get() {
                     break Ending::Stopped;
                 }
-                if let Some(button) = first(&doc, LIST_CONTROLS.view_more)
-                    .and_then(|b| b.dyn_into::<HtmlElement>().ok())
+                if let Some(button) = collect::view_more_control(&WebNode(root.clone()))
+                    .and_then(|b| b.0.dyn_into::<HtmlElement>().ok())
                 {
                     last_press = performance_now();
                     button.click();
@@ -313,8 +348,38 @@ async fn run_to_end(
                     "the order list stayed on a status tab that shows only some orders; choose \"View all\" and press Back up order history again",
                 ));
             }
+            Next::OpenDeletedTab => {
+                let tab = collect::deleted_tab_control(&WebNode(root.clone()))
+                    .and_then(|t| t.0.dyn_into::<HtmlElement>().ok());
+                let Some(tab) = tab else { continue };
+                let old_first_card = LIST_LAYOUTS
+                    .iter()
+                    .find_map(|l| doc.query_selector(l.card).ok().flatten());
+                point(Some((
+                    "deleted_tab",
+                    Text::GuideDeletedTab,
+                    tab.clone().into(),
+                )));
+                let pause = last_press + MIN_PACE_MS - performance_now();
+                if pause > 0.0 {
+                    sleep(pause as u32).await;
+                }
+                // A tab only filters the list: it changes nothing, like "View orders".
+                last_press = performance_now();
+                tab.click();
+                read_cards = 0;
+                let probe = root.clone();
+                let doc_for_tab = doc.clone();
+                until(&root, STEP_TIMEOUT_MS, move || {
+                    observe(&doc_for_tab, &probe).deleted_tab == DeletedTab::Active
+                        && old_first_card.as_ref().is_none_or(|c| !c.is_connected())
+                })
+                .await?;
+            }
             Next::ReadDetails => {
                 backup.list_exhausted = true;
+                backup.deleted_tab_found = collector.deleted_tab_found;
+                backup.all_time_confirmed = collector.all_time_confirmed;
                 break Ending::Finished;
             }
         }

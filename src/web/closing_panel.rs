@@ -295,6 +295,11 @@ impl Builder<'_> {
 /// The guide's line: the callout, or "can't find it" and the route in words.
 pub fn guide_text(t: &dyn Translate, line: &GuideLine) -> String {
     match line.callout {
+        Some(Text::GuideAmbiguous) => format!(
+            "{} {}",
+            t.text(Text::GuideAmbiguous, &[]),
+            t.text(line.route.in_words(), &[])
+        ),
         Some(callout) if line.blocked_last => format!(
             "{} {}",
             t.text(callout, &[]),

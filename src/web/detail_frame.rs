@@ -8,6 +8,7 @@ use web_sys::Document;
 use crate::core::detail_handoff::{handoff_key, order_of_frame, HandOff};
 use crate::core::list_rules::DETAIL_LAYOUT;
 use crate::core::parse::parse_order_detail;
+use crate::core::structural::ITEM_LINKS;
 
 use super::dom::WebNode;
 use super::error::WebError;
@@ -46,8 +47,11 @@ pub async fn read_and_hand_back(doc: Document, order_id: String) -> Result<(), W
         .document_element()
         .ok_or_else(|| WebError::new("empty detail page"))?;
     let probe = doc.clone();
+    // Items by the rule tables, or product links for the structural reader (a redesign).
     until(&root, ITEMS_TIMEOUT_MS, move || {
-        matches!(probe.query_selector(DETAIL_LAYOUT.item), Ok(Some(_)))
+        [DETAIL_LAYOUT.item, ITEM_LINKS]
+            .iter()
+            .any(|s| matches!(probe.query_selector(s), Ok(Some(_))))
     })
     .await?;
     let url = doc

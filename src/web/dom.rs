@@ -250,6 +250,18 @@ impl crate::core::dom::DomNode for WebNode {
         self.0.get_attribute(name)
     }
 
+    fn children(&self) -> Vec<Self> {
+        let children = self.0.children();
+        (0..children.length())
+            .filter_map(|i| children.item(i))
+            .map(WebNode)
+            .collect()
+    }
+
+    fn within(&self, selector: &str) -> bool {
+        matches!(self.0.closest(selector), Ok(Some(_)))
+    }
+
     /// Rendered: it has layout boxes (not `display: none`, not inside a hidden section).
     fn is_shown(&self) -> bool {
         self.0.get_client_rects().length() > 0

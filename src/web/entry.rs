@@ -88,6 +88,16 @@ pub async fn export_saved(message: JsValue) -> Result<JsValue, JsValue> {
     Ok(super::ext_api::to_js(&file)?)
 }
 
+/// Background entry point, called by `extension/background.js` when the extension is updated
+/// and when the browser starts: merges the per-host backups of earlier versions into one per
+/// site (`saved::merge_host_backups`). Resolves to how many it merged.
+#[cfg(feature = "pages")]
+#[wasm_bindgen]
+pub async fn migrate_backups() -> Result<JsValue, JsValue> {
+    let merged = super::saved::merge_host_backups().await?;
+    Ok(JsValue::from(merged as u32))
+}
+
 /// For `./build.sh bench` only (never shipped): parses the order cards under `root` as the
 /// backup does, and returns how many orders it read.
 #[cfg(feature = "bench")]

@@ -1,8 +1,10 @@
 //! The saved backups in `chrome.storage.local`: read by the content script, the extension
-//! pages and the background alike. Each host's backup is one item (`backup:{host}`, the head:
-//! everything but the orders, and a digest of them), its orders in chunks
-//! (`orders:{host}:{n}`, JSON strings; see `core::backup::CHUNK_ORDERS`) and its watch list
-//! (`watch:{host}`, a JSON string: the orders the verdict may flag). A save writes the head,
+//! pages and the background alike. Each site's backup (`core::site::backup_site`: one for
+//! `aliexpress.com` and all its hosts) is one item (`backup:{site}`, the head: everything but
+//! the orders, and a digest of them), its orders in chunks (`orders:{site}:{n}`, JSON strings;
+//! see `core::backup::CHUNK_ORDERS`) and its watch list (`watch:{site}`, a JSON string: the
+//! orders the verdict may flag). Backups that earlier versions kept per host are merged into
+//! their site's on first load. A save writes the head,
 //! the chunks that changed and a changed watch list, in one call; a load reads the chunks one
 //! by one, letting the page breathe between them. AliExpress pages read heads and watch lists
 //! only, except to run a backup.
@@ -15,12 +17,19 @@ use crate::core::backup::{
     chunk_key, storage_key, watch_key, Backup, STORAGE_PREFIX, WATCH_PREFIX,
 };
 use crate::core::page::PageKind;
+#[cfg(feature = "pages")]
+use crate::core::site::backup_site;
 
 use super::error::WebError;
 use super::ext_api;
 
-/// Loads the host's saved backup, if any.
-pub async fn load(host: &str) -> Result<Option<Backup>, WebError> {
+/// Loads the site's saved backup, if any (`site`: `core::site::backup_site` of a host).
+pub async fn load(site: &str) -> Result<Option<Backup>, WebError> {
+    load_stored(site).await
+}
+
+/// Loads what is stored under one name: a site, or a host of an earlier version.
+async fn load_stored(host: &str) -> Result<Option<Backup>, WebError> {
     let key = storage_key(host);
     let items = ext_api::storage_get_raw(&JsValue::from_str(&key)).await?;
     let head = Reflect::get(&items, &key.into())?;
@@ -39,11 +48,42 @@ pub async fn load(host: &str) -> Result<Option<Backup>, WebError> {
     with_orders(backup, &chunks).await.map(Some)
 }
 
-/// The host's saved backup as an AliExpress page needs it: the head and its watch list, which
+/// Backups that earlier versions kept per host (`backup:www.aliexpress.com`,
+/// `backup:pt.aliexpress.com`) become their site's one backup (`backup:aliexpress.com`), merged
+/// by order id (`Backup::absorb`). Each merged backup is saved before the old keys are
+/// removed, so a failure on the way loses nothing: the next call merges again, to the same
+/// result. Run by the background when the extension is updated or the browser starts, and by
+/// the saved-backups page when it opens: never by AliExpress pages, which it would cost 5 KB.
+/// Until it has run, a page shows a per-host backup as one more site's.
+#[cfg(feature = "pages")]
+pub async fn merge_host_backups() -> Result<usize, WebError> {
+    let hosts: Vec<String> = ext_api::storage_keys()
+        .await?
+        .into_iter()
+        .filter_map(|k| k.strip_prefix(STORAGE_PREFIX).map(str::to_owned))
+        .filter(|host| backup_site(host) != *host)
+        .collect();
+    for host in &hosts {
+        let site = backup_site(host);
+        let Some(old) = load_stored(host).await? else {
+            continue;
+        };
+        let mut merged = load_stored(&site)
+            .await?
+            .unwrap_or_else(|| Backup::new(&site, ""));
+        merged.absorb(old.clone());
+        merged.site = site;
+        save(&mut merged).await?;
+        delete(&old).await?;
+    }
+    Ok(hosts.len())
+}
+
+/// The site's saved backup as an AliExpress page needs it: the head and its watch list, which
 /// stand for the orders (see `core::backup::Digest`).
-pub async fn load_head(host: &str) -> Result<Option<Backup>, WebError> {
-    let key = storage_key(host);
-    let keys: js_sys::Array = [key.clone(), watch_key(host)]
+pub async fn load_head(site: &str) -> Result<Option<Backup>, WebError> {
+    let key = storage_key(site);
+    let keys: js_sys::Array = [key.clone(), watch_key(site)]
         .into_iter()
         .map(JsValue::from)
         .collect();
@@ -55,11 +95,11 @@ pub async fn load_head(host: &str) -> Result<Option<Backup>, WebError> {
     read_head(head, &items).await.map(Some)
 }
 
-/// The backup a page should show: its host's, or, on a sign-in page (another host), one that
-/// was interrupted, so the user learns the sign-out stopped it. Heads only.
-pub async fn head_for_page(host: &str, kind: PageKind) -> Result<Option<Backup>, WebError> {
+/// The backup a page should show: its site's, or, on a sign-in page, one that was
+/// interrupted, so the user learns the sign-out stopped it. Heads only.
+pub async fn head_for_page(site: &str, kind: PageKind) -> Result<Option<Backup>, WebError> {
     if kind != PageKind::Login {
-        return load_head(host).await;
+        return load_head(site).await;
     }
     Ok(load_heads().await?.into_iter().find(|b| b.in_progress))
 }

@@ -114,7 +114,7 @@ export function defineA11yScenarios(browserName) {
       await driver.switchTo().window(page);
 
       await session.browser.openExtensionPage("backup.html");
-      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='es.aliexpress.com']")))[0], 10_000);
+      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='aliexpress.com']")))[0], 10_000);
       await section.findElement(By.css("button.show")).click();
       await driver.wait(async () => (await section.findElements(By.css("tbody tr"))).length > 0, 10_000);
       await expectAccessible(assert, driver, "the backup page, orders shown");

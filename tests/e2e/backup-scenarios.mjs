@@ -12,6 +12,10 @@ import { downloaded } from "./lib/downloads.mjs";
 import { expectedOrders, HISTORIES } from "./lib/fixture-server.mjs";
 import { WORK } from "./lib/paths.mjs";
 import { expectNoOwnRequests } from "./lib/requests.mjs";
+import { forgetBackups, store, storedItems } from "./lib/storage.mjs";
+
+/** The backup a host's orders are saved under: one per site (src/core/site.rs). */
+const siteOf = (host) => host.match(/aliexpress\.(com|us|ru)$/)[0];
 
 const ORDERS = "https://www.aliexpress.com/p/order/index.html";
 
@@ -89,8 +93,8 @@ export function defineBackupScenarios(browserName) {
       await press(driver, "Download JSON");
       const file = JSON.parse(fs.readFileSync(await downloaded(browser.downloads, /^aliexpress-orders-\d{4}-\d{2}-\d{2}\.json$/), "utf8"));
       assert.equal(file.format, "aliexpress-order-backup");
-      assert.equal(file.format_version, 1);
-      assert.equal(file.site, "www.aliexpress.com");
+      assert.equal(file.format_version, 2);
+      assert.equal(file.site, "aliexpress.com", "one backup for every host of the site");
       assert.deepEqual(file.warnings, []);
       assert.equal(file.complete, true);
       assert.match(file.exported_at, /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/);
@@ -141,7 +145,7 @@ export function defineBackupScenarios(browserName) {
       await driver.switchTo().window(pageHandle);
       await driver.close();
       await driver.switchTo().window(backupsHandle);
-      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='www.aliexpress.com']")))[0], 10_000);
+      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='aliexpress.com']")))[0], 10_000);
       assert.match(await section.findElement(By.css(".counts")).getText(), /^256 orders, \d+ items/);
       assert.equal(await section.findElement(By.css(".complete")).getText(), "Backup complete. It is saved in this browser; download a copy to keep.");
       await section.findElement(By.css("button.show")).click();
@@ -175,12 +179,13 @@ export function defineBackupScenarios(browserName) {
       await eventually(async () => (await driver.findElements(By.css("p.empty"))).length === 1, "no backup is left");
       // Its head, its chunks and its watch list are all gone from storage.
       const left = await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
-        chrome.storage.local.get(null, (all) => done(Object.keys(all).filter((k) => k.includes("www.aliexpress.com"))));`);
+        chrome.storage.local.get(null, (all) => done(Object.keys(all).filter((k) => k.includes("aliexpress.com"))));`);
       assert.deepEqual(left, []);
     });
 
     it("says so when the user is signed out half-way, and resumes to a complete backup", { timeout: 300_000 }, async () => {
       const history = HISTORIES.find((h) => h.name === "de-eur");
+      await forgetBackups(browser);
       server.control.behaviour = { logoutAfter: 1 };
       await visit(driver, history.url);
       await waitForPresence(driver, "panel");
@@ -196,6 +201,7 @@ export function defineBackupScenarios(browserName) {
     });
     it("stops when asked, keeps what it read, and resumes to a complete backup", { timeout: 300_000 }, async () => {
       const history = HISTORIES.find((h) => h.name === "fr-eur");
+      await forgetBackups(browser);
       server.control.behaviour = {};
       await visit(driver, history.url);
       await waitForPresence(driver, "panel");
@@ -211,6 +217,7 @@ export function defineBackupScenarios(browserName) {
 
     it("switches a run started on the \"To pay\" tab to every order, and says so when the page won't switch", { timeout: 300_000 }, async () => {
       const history = HISTORIES.find((h) => h.name === "es-eur");
+      await forgetBackups(browser);
       // The page ignores the tab: the backup must not call a part of the history complete.
       server.control.behaviour = { startTab: 1, stuckTab: true };
       await visit(driver, history.url);
@@ -224,11 +231,29 @@ export function defineBackupScenarios(browserName) {
       const file = await backUpAndDownload(browser, history.url);
       assert.equal(file.complete, true);
       assert.deepEqual(file.orders, expectedOrders(history.name));
-      assert.equal(await driver.executeScript(`return document.querySelector(".comet-tabs-nav-item-active").textContent`), "View all");
+      // It left "To pay" for "View all", then read "Deleted orders", the last tab it opens.
+      assert.equal(await driver.executeScript(`return document.querySelector(".comet-tabs-nav-item-active").textContent`), "Deleted orders");
+    });
+
+    it("says within ten seconds that it can't read an order list that shows no order it knows", { timeout: 120_000 }, async () => {
+      const history = HISTORIES.find((h) => h.name === "es-eur");
+      await forgetBackups(browser);
+      // The list never shows its cards: neither reader finds an order, nor "View orders".
+      server.control.behaviour = { hydrateMs: 600_000 };
+      await visit(driver, history.url);
+      await waitForPresence(driver, "panel");
+      const pressed = Date.now();
+      await press(driver, "Back up order history");
+      const result = await waitForResult(driver, 30_000);
+      assert.ok(Date.now() - pressed < 10_000 + 2_000, `said after ${Date.now() - pressed} ms`);
+      assert.doesNotMatch(result, /Backup complete/);
+      assert.match(await assistantText(driver, ".gaps"), /can't read this order list/);
+      server.control.behaviour = {};
     });
 
     it("survives its tab being closed at random points, and resumes to a backup equal to an uninterrupted one", { timeout: 600_000 }, async () => {
       const history = HISTORIES.find((h) => h.name === "pl-pln");
+      await forgetBackups(browser);
       server.control.behaviour = {};
       // Random moments (ms after pressing the button), printed so a failure can be replayed
       // with E2E_KILL_POINTS=a,b,c.
@@ -260,15 +285,25 @@ export function defineBackupScenarios(browserName) {
       server.control.behaviour = {};
       await driver.switchTo().newWindow("tab");
       for (const history of HISTORIES.filter((h) => h.name !== "en-usd")) {
+        // Each history is another account: on its own (one backup per site).
+        await forgetBackups(browser);
         const file = await backUpAndDownload(browser, history.url);
         assert.equal(file.complete, true, history.name);
-        assert.equal(file.site, history.host);
+        assert.equal(file.site, siteOf(history.host));
         assert.deepEqual(file.orders, expectedOrders(history.name), history.name);
+        // Orders deleted from the list are read on their own tab, kept and counted; a layout
+        // without the tab is said to lack it.
+        const summary = await assistantText(driver, ".summary");
+        const deleted = expectedOrders(history.name).filter((o) => o.deleted).length;
+        if (deleted) assert.match(summary, new RegExp(`${deleted} of them you had deleted from your order list`), history.name);
+        if (history.layout === "old") assert.match(summary, /"Deleted orders" tab wasn't found/, history.name);
+        else assert.doesNotMatch(summary, /"Deleted orders" tab wasn't found/, history.name);
       }
     });
 
     it("keeps hostile page text as text: nothing runs or is injected in the page, the panel, the backup page or the report, and CSV cells stay neutral", { timeout: 300_000 }, async () => {
       const history = HISTORIES.find((h) => h.name === "hostile");
+      await forgetBackups(browser);
       const file = await backUpAndDownload(browser, history.url);
       assert.deepEqual(file.orders, expectedOrders("hostile"), "kept exactly");
       // Markup anywhere in the DOM, or a payload's handler having run in the page.
@@ -312,9 +347,9 @@ export function defineBackupScenarios(browserName) {
       await driver.switchTo().window(page);
 
       await browser.openExtensionPage("backup.html");
-      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='it.aliexpress.com']")))[0], 10_000);
+      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='aliexpress.com']")))[0], 10_000);
       await section.findElement(By.css("button.show")).click();
-      await eventually(async () => (await visibleRows(driver, "section.backup[data-site='it.aliexpress.com'] tbody tr")) === expectedOrders("hostile").length, "the orders are listed");
+      await eventually(async () => (await visibleRows(driver, "section.backup[data-site='aliexpress.com'] tbody tr")) === expectedOrders("hostile").length, "the orders are listed");
       assert.deepEqual(await injected(), { pwned: null, elements: 0 }, "the backup page");
       assert.ok((await section.getText()).includes("=HYPERLINK("));
       assert.ok((await driver.executeScript(`return [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"))`)).includes(hostileLink), "the backup page keeps the link whole");
@@ -326,14 +361,15 @@ export function defineBackupScenarios(browserName) {
       const dir = path.join(WORK, `import-${browserName}`);
       fs.mkdirSync(dir, { recursive: true });
       const good = {
+        // Format 1, as an earlier version wrote it: it still imports.
         format: "aliexpress-order-backup", format_version: 1, exported_at: "2026-11-20T09:30:00.000Z",
         site: "m.aliexpress.com", complete: true, warnings: [], generator: "Exit Assistant 0.1.0", stated_count: null,
-        orders: expectedOrders("es-eur"),
+        orders: expectedOrders("es-eur").map(({ read_by, warnings, ...order }) => order),
       };
       const files = {
         "notes.json": "these are my notes, not JSON",
         "other.json": JSON.stringify({ orders: [] }),
-        "newer.json": JSON.stringify({ ...good, format_version: 2 }),
+        "newer.json": JSON.stringify({ ...good, format_version: 3 }),
         "damaged.json": JSON.stringify({ ...good, orders: [{ ...good.orders[0], total: { ...good.orders[0].total, amount: "12,50" } }] }),
         "again.json": JSON.stringify({ ...good, site: "es.aliexpress.com" }),
         "good.json": JSON.stringify(good),
@@ -345,7 +381,7 @@ export function defineBackupScenarios(browserName) {
       await driver.wait(async () => (await driver.findElements(By.css("#import-file"))).length === 1, 10_000);
       const saved = () => driver.executeScript(`return [...document.querySelectorAll("section.backup")].map((s) => s.dataset.site + " " + s.querySelector(".counts").textContent)`);
       const before = await saved();
-      assert.ok(before.some((s) => s.startsWith("es.aliexpress.com ")), "the es backup from the locale test is saved");
+      assert.ok(before.some((s) => s.startsWith("aliexpress.com ")), "the hostile history's backup is saved");
       const importing = async (name) => {
         const status = await driver.findElement(By.css(".import-status"));
         await driver.executeScript("arguments[0].textContent = ''", status);
@@ -354,18 +390,24 @@ export function defineBackupScenarios(browserName) {
       };
       assert.equal(await importing("notes.json"), "This file isn't JSON, so it can't be a backup. Nothing was changed.");
       assert.equal(await importing("other.json"), "This JSON file isn't a backup from this assistant. Nothing was changed.");
-      assert.match(await importing("newer.json"), /newer version of the assistant \(format 2\)/);
+      assert.match(await importing("newer.json"), /newer version of the assistant \(format 3\)/);
       assert.match(await importing("damaged.json"), /^This backup file is damaged and was not imported: order 1 \(\d+\): total amount "12,50" is not a decimal number\. Nothing was changed\.$/);
-      assert.match(await importing("again.json"), /^A backup of es\.aliexpress\.com is already saved here, so this file was not imported\./);
+      // es. and the saved backup's hosts are one site, aliexpress.com.
+      assert.match(await importing("again.json"), /^A backup of aliexpress\.com is already saved here, so this file was not imported\./);
       assert.deepEqual(await saved(), before, "a refused file changes nothing");
       assert.ok(await driver.executeScript(`return document.querySelector(".import-status").classList.contains("error")`));
 
-      assert.equal(await importing("good.json"), `Imported the backup of m.aliexpress.com: ${good.orders.length} orders.`);
-      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='m.aliexpress.com']")))[0], 10_000);
-      assert.deepEqual((await saved()).filter((s) => !s.startsWith("m.aliexpress.com ")), before, "the others are as they were");
+      // The user deletes the saved one first, as the refusal says; then the file imports.
+      const old = await driver.findElement(By.css("section.backup[data-site='aliexpress.com']"));
+      await old.findElement(By.css("button.delete")).click();
+      await old.findElement(By.css("[role=alertdialog] button.yes")).click();
+      await eventually(async () => (await driver.findElements(By.css("section.backup .deleted"))).length === 1, "the saved backup should be deleted");
+      assert.equal(await importing("good.json"), `Imported the backup of aliexpress.com: ${good.orders.length} orders.`);
+      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='aliexpress.com']:not(:has(.deleted))")))[0], 10_000);
+      assert.deepEqual((await saved()).filter((s) => !s.startsWith("aliexpress.com ")), before.filter((s) => !s.startsWith("aliexpress.com ")), "the others are as they were");
       assert.match(await section.findElement(By.css(".complete")).getText(), /complete/i);
       await section.findElement(By.css("button.show")).click();
-      await eventually(async () => (await visibleRows(driver, "section.backup[data-site='m.aliexpress.com'] tbody tr")) === good.orders.length, "the imported orders are listed");
+      await eventually(async () => (await visibleRows(driver, "section.backup[data-site='aliexpress.com']:not(:has(.deleted)) tbody tr")) === good.orders.length, "the imported orders are listed");
       // What was imported comes out again exactly: the JSON export equals the file.
       const seen = new Set(fs.readdirSync(browser.downloads));
       for (const button of await section.findElements(By.css("button"))) {
@@ -377,6 +419,47 @@ export function defineBackupScenarios(browserName) {
       assert.equal(out.complete, true);
       await driver.close();
       await driver.switchTo().window(page);
+    });
+
+    it("merges the per-host backups of an earlier version into one per site, losing nothing", { timeout: 300_000 }, async () => {
+      const history = HISTORIES.find((h) => h.name === "en-brl");
+      await forgetBackups(browser);
+      const file = await backUpAndDownload(browser, history.url);
+      assert.equal(file.site, "aliexpress.com");
+      // What an earlier version left: the same orders in two backups, one per host it was
+      // read on. www. holds the newest six, read first; pt. the oldest six, read later.
+      const all = await storedItems(browser);
+      const head = all["backup:aliexpress.com"];
+      const orders = JSON.parse(all["orders:aliexpress.com:0"]).sort((a, b) => a.position - b.position);
+      assert.equal(orders.length, 10);
+      const legacy = (host, part, updated) => {
+        const { digest, ...bare } = head;
+        return {
+          [`backup:${host}`]: { ...bare, site: host, chunks: 1, updated_at: updated, next_position: part.length },
+          [`orders:${host}:0`]: JSON.stringify(part.map((o, i) => ({ ...o, position: i + 1 }))),
+        };
+      };
+      await forgetBackups(browser);
+      await store(browser, { ...legacy("www.aliexpress.com", orders.slice(0, 6), "2026-11-20T10:00:00.000Z"),
+        ...legacy("pt.aliexpress.com", orders.slice(4), "2026-11-21T10:00:00.000Z") });
+      // The saved-backups page merges them when it opens (the background does on update).
+      const page = await driver.getWindowHandle();
+      await browser.openExtensionPage("backup.html");
+      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='aliexpress.com']")))[0], 10_000);
+      assert.equal((await driver.findElements(By.css("section.backup"))).length, 1, "one backup for the site");
+      assert.match(await section.findElement(By.css(".counts")).getText(), /^10 orders/);
+      assert.match(await section.findElement(By.css(".complete")).getText(), /^Backup complete/);
+      const keys = Object.keys(await storedItems(browser)).filter((k) => /^(backup|orders|watch):/.test(k)).sort();
+      assert.deepEqual(keys, ["backup:aliexpress.com", "orders:aliexpress.com:0", "watch:aliexpress.com"], "the per-host keys are gone");
+      const before = new Set(fs.readdirSync(browser.downloads));
+      await section.findElement(By.xpath(".//button[text()='Download JSON']")).click();
+      const name = await eventually(() => fs.readdirSync(browser.downloads).find((n) => !before.has(n) && /\.json$/.test(n)), "the merged backup's JSON");
+      const merged = JSON.parse(fs.readFileSync(await downloaded(browser.downloads, exactly(name)), "utf8"));
+      await driver.close();
+      await driver.switchTo().window(page);
+      assert.equal(merged.complete, true);
+      assert.equal(merged.site, "aliexpress.com");
+      assert.deepEqual(merged.orders, expectedOrders(history.name), "every order once, as read");
     });
 
     it("made no network request of its own during every backup, download and export", { timeout: 120_000 }, async () => {

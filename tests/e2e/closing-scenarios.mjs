@@ -123,11 +123,12 @@ export function defineClosingScenarios(browserName) {
     it("says ready to close for a history with nothing pending, once the money is settled", TIMEOUT, async () => {
       await visit(driver, "https://www.aliexpress.com/p/my-coupons/index.html?fixture=zero");
       await waitForPresence(driver, "launcher");
-      // The verdict reads every host's backup: the de.aliexpress.com one, with its unfinished
-      // orders, is deleted first on the saved-backups page, as a user who wants it gone would.
+      // The verdict reads every site's backup: aliexpress.com's (read on de.), with its
+      // unfinished orders, is deleted first on the saved-backups page, as a user who wants it
+      // gone would.
       const page = await driver.getWindowHandle();
       await session.browser.openExtensionPage("backup.html");
-      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='de.aliexpress.com']")))[0], 10_000);
+      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='aliexpress.com']")))[0], 10_000);
       await section.findElement(By.css("button.delete")).click();
       await section.findElement(By.css("[role=alertdialog] button.yes")).click();
       await eventually(async () => (await driver.findElements(By.css("section.backup .deleted"))).length === 1, "the backup is deleted");
@@ -200,6 +201,25 @@ export function defineClosingScenarios(browserName) {
       const line = await eventually(() => assistantText(driver, ".guide-now"), "the guide's line shows");
       assert.equal(line, `${de("guideNotFound")} ${de("routePrivacyWords")}`);
       assert.equal(await assistantText(driver, ".ring"), null, "nothing is ringed");
+    });
+
+    it("rings the page's own control, never a side menu's link that reads alike, and rings nothing when two are alike", TIMEOUT, async () => {
+      // A side menu and a top bar whose links read "Delete Account", beside the first stage's
+      // "Delete my account" button (its label in nested spans): the first stage, not the last.
+      await visit(driver, "https://privacy.aliexpress.com/home?fixture=crowded#/request/delete");
+      await waitForPresence(driver, "panel");
+      const seen = await expectRing(driver, "open_delete", byText("button", "Delete my account"));
+      assert.equal(seen.callout, de("guideOpenDelete"));
+      assert.equal(seen.guide, de("guideOpenDelete"), "not the last step's words");
+      // The final button twice in the page's content: the panel says so, and rings neither.
+      await visit(driver, "https://privacy.aliexpress.com/home?fixture=crowded#/request/delete/twice");
+      const line = await eventually(async () => {
+        const text = await assistantText(driver, ".guide-now");
+        return text?.startsWith(de("guideAmbiguous")) ? text : false;
+      }, "the guide says two controls are alike");
+      assert.equal(line, `${de("guideAmbiguous")} ${de("routePrivacyWords")}`);
+      const ring = await driver.executeScript(`const r = document.querySelector("#exit-assistant-root").shadowRoot.querySelector(".ring"); return r && r.style.display !== "none" ? r.dataset.step : null;`);
+      assert.equal(ring, null, "nothing is ringed");
     });
 
     it("rings each field of the older deactivate page, in Spanish, up to its last button", TIMEOUT, async () => {

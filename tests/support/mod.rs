@@ -24,6 +24,22 @@ impl DomNode for Node<'_> {
         self.0.value().attr(name).map(str::to_owned)
     }
 
+    fn children(&self) -> Vec<Self> {
+        self.0
+            .children()
+            .filter_map(ElementRef::wrap)
+            .map(Node)
+            .collect()
+    }
+
+    fn within(&self, selector: &str) -> bool {
+        let Ok(selector) = Selector::parse(selector) else {
+            return false;
+        };
+        std::iter::successors(Some(self.0), |e| e.parent().and_then(ElementRef::wrap))
+            .any(|e| selector.matches(&e))
+    }
+
     /// A form control's value as the static page sets it: a ticked box is `"checked"`, a
     /// drop-down is its selected (else first) option's value.
     fn value(&self) -> String {

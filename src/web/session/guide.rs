@@ -11,6 +11,7 @@ use crate::core::assistant::{presence, Presence};
 use crate::core::closing_view::ClosingView;
 use crate::core::guide::{current_step, is_step_page};
 use crate::core::money_left::{read_asset, Asset};
+use crate::core::text::Text;
 
 use crate::web::dom::WebNode;
 use crate::web::error::log_failure;
@@ -102,21 +103,27 @@ fn point(state: &Rc<RefCell<State>>) {
             .document_element()
             .and_then(|root| current_step(kind, &WebNode(root)))
     };
-    let line = found.as_ref().map(|p| p.step.callout);
-    let last = found.as_ref().is_some_and(|p| p.step.last);
+    // Two controls that could both be the step: say so, and ring neither.
+    let line = found.as_ref().map(|p| match p.element {
+        Some(_) => p.step.callout,
+        None => Text::GuideAmbiguous,
+    });
+    let last = found
+        .as_ref()
+        .is_some_and(|p| p.step.last && p.element.is_some());
     let guide = Some((line, last));
     let guide_changed = state.borrow().guide != guide;
     state.borrow_mut().guide = guide;
-    match found {
-        Some(found) if open => {
+    match found.and_then(|f| Some((f.step, f.element?))) {
+        Some((step, element)) if open => {
             let same = state
                 .borrow()
                 .pointer
                 .as_ref()
-                .is_some_and(|p| p.points_at(found.step.id.name(), &found.element.0));
+                .is_some_and(|p| p.points_at(step.id.name(), &element.0));
             if !same {
                 state.borrow_mut().pointer = None;
-                let pointer = new_pointer(state, found.step, found.element.0);
+                let pointer = new_pointer(state, step, element.0);
                 state.borrow_mut().pointer = pointer;
             }
             place_pointer(&state.borrow());

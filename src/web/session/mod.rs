@@ -23,6 +23,7 @@ use crate::core::closure::ClosureProgress;
 use crate::core::message::{AssistantState, Request, StatusReply};
 use crate::core::page::PageKind;
 use crate::core::page::{recognise, Recognition};
+use crate::core::site::backup_site;
 use crate::core::text::Text;
 
 use crate::web::backup_run::Ending;
@@ -69,7 +70,7 @@ struct State {
     /// (made when it ended: the head read afterwards has no orders to sum up).
     finished: Option<(Ending, Option<Text>, Option<BackupView>)>,
     overlay: Option<Overlay>,
-    /// The page's host, which names its backup.
+    /// The page's site (`core::site::backup_site`), which names its backup.
     host: String,
     /// Progress through closing, shared with every other tab through storage.
     progress: ClosureProgress,
@@ -101,10 +102,12 @@ impl PageSession {
                 warn(&format!("preferences unreadable, using defaults: {error}"));
                 None
             });
-        let host = doc
-            .location()
-            .and_then(|l| l.host().ok())
-            .unwrap_or_default();
+        // One backup per site: `pt.` and `www.` are one account's `aliexpress.com`.
+        let host = backup_site(
+            &doc.location()
+                .and_then(|l| l.host().ok())
+                .unwrap_or_default(),
+        );
         let url = current_url(&doc);
         let page = recognise_document(&doc);
         let saved = saved::head_for_page(&host, page.kind)
