@@ -289,14 +289,8 @@ impl Collector {
             self.chose_all_time = true;
             return Next::ChooseAllTime;
         }
-        if let Some(before) = self.cards_before_press {
-            if page.more == MoreButton::Busy {
-                return Next::Wait;
-            }
-            self.cards_before_press = None;
-            if !std::mem::take(&mut self.press_met_captcha) {
-                self.account_for_press(before, page, page_size);
-            }
+        if self.press_pending(page, page_size) {
+            return Next::Wait;
         }
         match self.walk(page) {
             Next::ReadDetails => self.list_ended(page),
@@ -335,19 +329,26 @@ impl Collector {
 
     /// Reading "Deleted orders": wait for the tab to show, then walk it to its end.
     fn next_deleted(&mut self, page: &ListObservation, page_size: usize) -> Next {
-        if page.deleted_tab != DeletedTab::Active {
+        if page.deleted_tab != DeletedTab::Active || self.press_pending(page, page_size) {
             return Next::Wait;
         }
-        if let Some(before) = self.cards_before_press {
-            if page.more == MoreButton::Busy {
-                return Next::Wait;
-            }
-            self.cards_before_press = None;
-            if !std::mem::take(&mut self.press_met_captcha) {
-                self.account_for_press(before, page, page_size);
-            }
-        }
         self.walk(page)
+    }
+
+    /// Whether the last press is still loading; once it is done, what it added is accounted
+    /// for (unless it met a captcha, which says nothing about the list).
+    fn press_pending(&mut self, page: &ListObservation, page_size: usize) -> bool {
+        let Some(before) = self.cards_before_press else {
+            return false;
+        };
+        if page.more == MoreButton::Busy {
+            return true;
+        }
+        self.cards_before_press = None;
+        if !std::mem::take(&mut self.press_met_captcha) {
+            self.account_for_press(before, page, page_size);
+        }
+        false
     }
 
     /// Called when a press's wait ended. A press that added fewer cards than a page while the

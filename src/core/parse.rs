@@ -298,18 +298,26 @@ fn parse_detail_by_rules<N: DomNode>(root: &N, page_url: &str) -> DetailPage {
             }
         }
     }
-    let mut warnings = Vec::new();
-    if items.is_empty() {
-        warnings.push(Warning::new(
-            "detail_without_items",
-            "the order's detail page shows no items",
-        ));
-    }
-    DetailPage {
-        items,
-        tracking_numbers,
-        status: text_of(root, layout.status),
-        warnings,
+    DetailPage::new(items, tracking_numbers, text_of(root, layout.status))
+}
+
+impl DetailPage {
+    /// What a detail page gave, with a warning when it showed no item.
+    pub fn new(items: Vec<Item>, tracking_numbers: Vec<String>, status: Option<String>) -> Self {
+        let warnings = if items.is_empty() {
+            vec![Warning::new(
+                "detail_without_items",
+                "the order's detail page shows no items",
+            )]
+        } else {
+            Vec::new()
+        };
+        DetailPage {
+            items,
+            tracking_numbers,
+            status,
+            warnings,
+        }
     }
 }
 

@@ -423,19 +423,7 @@ pub fn parse_detail_structural<N: DomNode + Clone>(root: &N, page_url: &str) -> 
             tracking_numbers.push(number);
         }
     }
-    let mut warnings = Vec::new();
-    if items.is_empty() {
-        warnings.push(Warning::new(
-            "detail_without_items",
-            "the order's detail page shows no items",
-        ));
-    }
-    DetailPage {
-        items,
-        tracking_numbers,
-        status: None,
-        warnings,
-    }
+    DetailPage::new(items, tracking_numbers, None)
 }
 
 /// The detail page's item lines: the largest parts with one product's links and one quantity.

@@ -323,24 +323,14 @@ async fn run_to_end(
                     .flatten()
                     .and_then(|e| e.dyn_into::<HtmlElement>().ok());
                 let Some(tab) = tab else { continue };
-                let old_first_card = LIST_LAYOUTS
-                    .iter()
-                    .find_map(|l| doc.query_selector(l.card).ok().flatten());
                 point(Some((
                     "all_orders_tab",
                     Text::GuideAllOrdersTab,
                     tab.clone().into(),
                 )));
-                // A tab only filters the list: it changes nothing, like "View orders".
-                tab.click();
+                last_press = performance_now();
+                switch_tab(&doc, &root, tab, |seen| seen.tab != StatusTab::Other).await?;
                 read_cards = 0;
-                let probe = root.clone();
-                let doc_for_tab = doc.clone();
-                until(&root, STEP_TIMEOUT_MS, move || {
-                    observe(&doc_for_tab, &probe).tab != StatusTab::Other
-                        && old_first_card.as_ref().is_none_or(|c| !c.is_connected())
-                })
-                .await?;
             }
             Next::WrongTab => {
                 backup.events.push(Warning::new(
@@ -352,9 +342,6 @@ async fn run_to_end(
                 let tab = collect::deleted_tab_control(&WebNode(root.clone()))
                     .and_then(|t| t.0.dyn_into::<HtmlElement>().ok());
                 let Some(tab) = tab else { continue };
-                let old_first_card = LIST_LAYOUTS
-                    .iter()
-                    .find_map(|l| doc.query_selector(l.card).ok().flatten());
                 point(Some((
                     "deleted_tab",
                     Text::GuideDeletedTab,
@@ -364,17 +351,12 @@ async fn run_to_end(
                 if pause > 0.0 {
                     sleep(pause as u32).await;
                 }
-                // A tab only filters the list: it changes nothing, like "View orders".
                 last_press = performance_now();
-                tab.click();
-                read_cards = 0;
-                let probe = root.clone();
-                let doc_for_tab = doc.clone();
-                until(&root, STEP_TIMEOUT_MS, move || {
-                    observe(&doc_for_tab, &probe).deleted_tab == DeletedTab::Active
-                        && old_first_card.as_ref().is_none_or(|c| !c.is_connected())
+                switch_tab(&doc, &root, tab, |seen| {
+                    seen.deleted_tab == DeletedTab::Active
                 })
                 .await?;
+                read_cards = 0;
             }
             Next::ReadDetails => {
                 backup.list_exhausted = true;
@@ -401,6 +383,27 @@ async fn run_to_end(
     backup.in_progress = ending == Ending::Stalled;
     save(&mut backup).await?;
     Ok((backup, ending))
+}
+
+/// Presses one of the list's status tabs and waits until the list shows it (`shows`) with
+/// the old cards gone. A tab only filters the list: it changes nothing, like "View orders".
+async fn switch_tab(
+    doc: &Document,
+    root: &Element,
+    tab: HtmlElement,
+    shows: fn(&ListObservation) -> bool,
+) -> Result<(), WebError> {
+    let old_first_card = LIST_LAYOUTS
+        .iter()
+        .find_map(|l| doc.query_selector(l.card).ok().flatten());
+    tab.click();
+    let probe = root.clone();
+    let doc = doc.clone();
+    until(root, STEP_TIMEOUT_MS, move || {
+        shows(&observe(&doc, &probe)) && old_first_card.as_ref().is_none_or(|c| !c.is_connected())
+    })
+    .await?;
+    Ok(())
 }
 
 async fn read_details(

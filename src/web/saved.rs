@@ -4,9 +4,9 @@
 //! the orders, and a digest of them), its orders in chunks (`orders:{site}:{n}`, JSON strings;
 //! see `core::backup::CHUNK_ORDERS`) and its watch list (`watch:{site}`, a JSON string: the
 //! orders the verdict may flag). Backups that earlier versions kept per host are merged into
-//! their site's on first load. A save writes the head,
-//! the chunks that changed and a changed watch list, in one call; a load reads the chunks one
-//! by one, letting the page breathe between them. AliExpress pages read heads and watch lists
+//! their site's by [`merge_host_backups`]. A save writes the head, the chunks that changed and
+//! a changed watch list, in one call; a load reads the chunks one by one, letting the page
+//! breathe between them. AliExpress pages read heads and watch lists
 //! only, except to run a backup.
 
 use js_sys::{Object, Promise, Reflect};
