@@ -261,3 +261,35 @@ pub static LIST_CONTROLS: ListControls = ListControls {
     ],
     page_size: 10,
 };
+
+/// What the structural reader (`core::structural`) anchors on when no class name is left: the
+/// links a page can't change without breaking itself (`docs/site-facts.md`, "Redesigns").
+#[derive(Debug)]
+pub struct StructureAnchors {
+    /// Links that carry an order id: the detail link, the tracking link, a card that is a link.
+    pub order_links: &'static str,
+    /// The query keys whose digits are the order id, in the order tried.
+    pub order_id_keys: &'static [&'static str],
+    /// The query key of a detail link (a tracking link's key contains it too).
+    pub detail_key: &'static str,
+    /// The query key of a tracking link.
+    pub tracking_key: &'static str,
+    /// Links to a product.
+    pub item_links: &'static str,
+    /// The path part before a product's id (`/item/<id>.html`).
+    pub item_path: &'static str,
+    /// Links to a store.
+    pub store_links: &'static str,
+}
+
+/// The anchors of the 2022–2026 pages [H: `a[href*="tradeOrderId="]` and `/item/<id>.html`
+/// in a dozen tools; the detail link's `orderId=` in the list API's `orderDetailUrl`].
+pub static STRUCTURE: StructureAnchors = StructureAnchors {
+    order_links: "a[href*=\"rderId=\"], a[href*=\"tradeId=\"]",
+    order_id_keys: &["orderId=", "tradeOrderId=", "tradeId="],
+    detail_key: "orderId=",
+    tracking_key: "tradeOrderId=",
+    item_links: "a[href*=\"/item/\"]",
+    item_path: "/item/",
+    store_links: "a[href*=\"/store/\"]",
+};

@@ -11,7 +11,7 @@
 
 use super::date::parse_date;
 use super::dom::DomNode;
-use super::list_rules::LIST_LAYOUTS;
+use super::list_rules::{LIST_LAYOUTS, STRUCTURE};
 use super::money::{parse_money, Money};
 use super::order::{Item, Order, ReadBy, Store, Warning};
 use super::parse::{
@@ -20,12 +20,12 @@ use super::parse::{
 };
 use super::status::{classify_status, OrderState};
 
-/// Links that carry an order id: the detail link, the tracking link, a card that is a link.
-const ORDER_LINKS: &str = "a[href*=\"rderId=\"], a[href*=\"tradeId=\"]";
+/// Links that carry an order id (`list_rules::STRUCTURE`, site knowledge as data).
+const ORDER_LINKS: &str = STRUCTURE.order_links;
 /// Links to a product.
-pub const ITEM_LINKS: &str = "a[href*=\"/item/\"]";
+pub const ITEM_LINKS: &str = STRUCTURE.item_links;
 /// Links to a store.
-const STORE_LINKS: &str = "a[href*=\"/store/\"]";
+const STORE_LINKS: &str = STRUCTURE.store_links;
 /// What a person clicks rather than reads: text inside these is a control's label.
 const CONTROLS: &str = "a, button";
 
@@ -33,14 +33,16 @@ type IdOf = fn(&str) -> Option<String>;
 
 /// The order id a link carries.
 fn order_id_of(href: &str) -> Option<String> {
-    query_digits(href, "orderId=")
-        .or_else(|| query_digits(href, "tradeOrderId="))
-        .or_else(|| query_digits(href, "tradeId="))
+    STRUCTURE
+        .order_id_keys
+        .iter()
+        .find_map(|key| query_digits(href, key))
 }
 
 /// The product id of an `/item/<id>.html` link.
 fn item_id_of(href: &str) -> Option<String> {
-    let after = &href[href.find("/item/")? + "/item/".len()..];
+    let path = STRUCTURE.item_path;
+    let after = &href[href.find(path)? + path.len()..];
     let digits: String = after.chars().take_while(char::is_ascii_digit).collect();
     (!digits.is_empty()).then_some(digits)
 }
@@ -365,7 +367,7 @@ fn detail_link<N: DomNode>(card: &N, id: &str, page_url: &str) -> String {
         .into_iter()
         .filter_map(|a| a.attr("href"));
     own.chain(links)
-        .find(|h| h.contains("orderId=") && !h.contains("tradeOrderId="))
+        .find(|h| h.contains(STRUCTURE.detail_key) && !h.contains(STRUCTURE.tracking_key))
         .and_then(|h| absolute_url(&h, page_url))
         .or_else(|| origin(page_url).map(|o| format!("{o}{}{id}", LIST_LAYOUTS[0].detail_path)))
         .unwrap_or_default()
