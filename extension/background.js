@@ -3,9 +3,10 @@
 // - mark the toolbar button of a tab where the page blocked the assistant, so the user can
 //   see why in the popup (tab badges reset by themselves when the tab navigates);
 // - open the letter page in a new tab (content scripts can't open extension pages);
-// - make the panel's exports (JSON, CSVs, report) with the extension pages' WASM, so the
-//   WASM every AliExpress page loads stays small;
-// - merge the per-host backups of earlier versions into one per site, on update and start-up.
+// - make the panel's exports (JSON, CSVs, report) and page reports with the extension pages'
+//   WASM, so the WASM every AliExpress page loads stays small;
+// - merge the per-host backups of earlier versions into one per site, on update and start-up;
+// - tell a content script its tab's id, and whether another tab is still open (backup leases).
 "use strict";
 
 // Firefox lists the glue before this file in the manifest; Chrome's service worker imports it.
@@ -31,6 +32,22 @@ chrome.runtime.onMessage.addListener((message, sender, sendResponse) => {
   if (message?.type === "export") {
     pages()
       .then(() => wasm_bindgen.export_saved(message))
+      .then(sendResponse, (error) => sendResponse({ error: String(error) }));
+    return true;
+  }
+  // A run's lease names its tab (src/core/lease.rs): a reloaded page knows its own, and a
+  // lease whose tab was closed holds nothing.
+  if (message?.type === "who-am-i") {
+    sendResponse(tabId ?? null);
+    return;
+  }
+  if (message?.type === "tab-alive") {
+    chrome.tabs.get(message.tab, () => sendResponse(!chrome.runtime.lastError));
+    return true;
+  }
+  if (message?.type === "page-report") {
+    pages()
+      .then(() => wasm_bindgen.page_report(message))
       .then(sendResponse, (error) => sendResponse({ error: String(error) }));
     return true;
   }

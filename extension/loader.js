@@ -80,7 +80,8 @@ function showNotice(why, detail) {
   dismiss.type = "button";
   dismiss.textContent = "\u00d7";
   dismiss.setAttribute("aria-label", chrome.i18n.getMessage("dismiss"));
-  dismiss.addEventListener("click", () => host.remove());
+  // Only the person's own click: a page's script can't dismiss the notice.
+  dismiss.addEventListener("click", (event) => event.isTrusted && host.remove());
   box.append(title, help, dismiss);
   if (detail) {
     const small = document.createElement("p");

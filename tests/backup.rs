@@ -665,3 +665,105 @@ fn an_unconfirmed_time_filter_and_a_missing_deleted_tab_are_said_not_gaps() {
         "a new pass looks again"
     );
 }
+
+/// A line of a CSV as a spreadsheet splits it on `separator`: a cell that starts with a quote
+/// runs to its closing quote; any other runs to the next separator or line end.
+fn spreadsheet_cells(text: &str, separator: char) -> Vec<String> {
+    let chars: Vec<char> = text.trim_start_matches('\u{feff}').chars().collect();
+    let (mut cells, mut cell) = (Vec::new(), String::new());
+    let (mut quoted, mut at_start) = (false, true);
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if quoted {
+            if c == '"' && chars.get(i + 1) == Some(&'"') {
+                cell.push('"');
+                i += 1;
+            } else if c == '"' {
+                quoted = false;
+            } else {
+                cell.push(c);
+            }
+        } else if at_start && c == '"' {
+            quoted = true;
+            at_start = false;
+        } else if c == separator || c == '\n' || (c == '\r' && chars.get(i + 1) == Some(&'\n')) {
+            cells.push(std::mem::take(&mut cell));
+            at_start = true;
+            if c == '\r' {
+                i += 1;
+            }
+        } else {
+            cell.push(c);
+            at_start = false;
+        }
+        i += 1;
+    }
+    cells.push(cell);
+    cells
+}
+
+/// Whatever a text holds, in whichever column, no cell of either CSV becomes a formula in a
+/// spreadsheet whose list separator is `,` or `;` (Excel in German, French, Spanish, Polish,
+/// Portuguese or Russian splits on `;`).
+#[test]
+fn no_csv_cell_becomes_a_formula_whatever_the_list_separator() {
+    let payloads = [
+        "x;=1+1;", "a,=1", "\t=1", "\r=1", "\"=1\"", "-2+3", "=1", "+1", "@SUM(1)", "a; -1",
+        "a;\"=1", "a, ;+1", "\t", "-",
+    ];
+    for payload in payloads {
+        let money = Money {
+            amount: payload.into(),
+            currency: payload.into(),
+            display: payload.into(),
+        };
+        let order = Order {
+            id: payload.into(),
+            placed_on: Some(payload.into()),
+            status: payload.into(),
+            state: OrderState::Unknown,
+            store: Store {
+                name: payload.into(),
+                url: Some(payload.into()),
+            },
+            total: Some(money.clone()),
+            items: vec![Item {
+                title: payload.into(),
+                variant: Some(payload.into()),
+                quantity: 1,
+                unit_price: Some(money),
+                product_url: Some(payload.into()),
+                image_url: Some(payload.into()),
+            }],
+            tracking_numbers: vec![payload.into(), payload.into()],
+            detail_url: payload.into(),
+            notes: vec![payload.into()],
+            warnings: vec![Warning::new(payload, payload)],
+            read_by: None,
+            deleted: false,
+        };
+        let mut backup = Backup::new("www.aliexpress.com", "t");
+        backup.add_listed(
+            &[ListedOrder {
+                order,
+                needs_detail: false,
+            }],
+            "t",
+        );
+        let file = backup.to_file("2026-11-22T10:05:00Z", "test");
+        for csv in [orders_csv(&file), items_csv(&file)] {
+            assert!(csv.contains('\''), "{payload:?}: neutralised somewhere");
+            for separator in [',', ';'] {
+                for cell in spreadsheet_cells(&csv, separator) {
+                    assert!(
+                        !cell
+                            .trim_start_matches(' ')
+                            .starts_with(['=', '+', '-', '@', '\t', '\r']),
+                        "{payload:?} split on {separator:?}: {cell:?} is a formula\n{csv}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -117,3 +117,57 @@ fn a_renamed_list_is_still_observed() {
         MoreButton::Absent
     );
 }
+
+/// The controls a run presses are found in the core (the browser layer reads no rule table):
+/// "View all" by place, the time filter, the old layout's "Next", the captcha, and the first
+/// card, by the rule tables or, after a redesign, by structure.
+#[test]
+fn the_controls_a_run_presses_are_found_in_the_core() {
+    use exit_assistant::core::collect::controls;
+    use exit_assistant::core::dom::DomNode;
+    let page = list(&REAL, 2, "<button>View orders</button>");
+    let root = Node(page.root_element());
+    assert_eq!(controls::all_orders_tab(&root).unwrap().text(), "View all");
+    assert!(controls::first_card(&root)
+        .unwrap()
+        .attr("class")
+        .unwrap()
+        .contains("order-item"));
+    assert!(controls::time_filter(&root).is_none() && controls::next_page(&root).is_none());
+    assert!(!controls::captcha_shown(&root));
+
+    let with_filter = Html::parse_document(
+        "<div class=\"order-header\"><select class=\"order-header-time-select\"><option value=\"1y\">Last year</option><option value=\"all\">All</option></select></div>\
+         <div id=\"baxia-dialog-content\"></div>\
+         <div id=\"simple-pager\"><a class=\"ui-pagination-next\" href=\"?page=2\">Next</a></div>",
+    );
+    let root = Node(with_filter.root_element());
+    assert_eq!(controls::time_filter(&root).unwrap().value(), "1y");
+    assert!(controls::captcha_shown(&root));
+    assert_eq!(controls::next_page(&root).unwrap().text(), "Next");
+    assert_eq!(controls::ALL_TIME, "all");
+
+    let renamed = Html::parse_document(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/histories/de-eur/cards-renamed.html"
+        ))
+        .unwrap(),
+    );
+    let first = controls::first_card(&Node(renamed.root_element())).expect("a card by structure");
+    let link = first
+        .select("a[href*=\"orderId=\"]")
+        .unwrap()
+        .attr("href")
+        .unwrap();
+    let expected: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/histories/de-eur/expected.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let first_id = expected["orders"][0]["id"].as_str().unwrap();
+    assert!(link.ends_with(first_id), "the list's first order: {link}");
+}

@@ -13,25 +13,9 @@ use exit_assistant::core::parse::{
 };
 use scraper::Html;
 use serde_json::Value;
-use support::Node;
+use support::{histories, Node};
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/histories");
-
-fn histories() -> Vec<(String, String)> {
-    let index: Value =
-        serde_json::from_str(&fs::read_to_string(format!("{DIR}/index.json")).unwrap()).unwrap();
-    index
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| {
-            (
-                h["name"].as_str().unwrap().to_owned(),
-                h["url"].as_str().unwrap().to_owned(),
-            )
-        })
-        .collect()
-}
 
 #[test]
 fn every_history_parses_to_its_expected_orders() {

@@ -74,6 +74,66 @@ fn background_understands_the_letter_request() {
     );
 }
 
+/// The background hands a page report request to the pages WASM by its `type`, and the
+/// pages WASM reads it back whole.
+#[test]
+fn background_understands_the_page_report_request() {
+    use exit_assistant::core::message::ToBackground;
+    use exit_assistant::core::page_report::{Piece, Reading};
+    let request = ToBackground::PageReport {
+        url: "https://www.aliexpress.com/p/order/index.html".into(),
+        found: Box::new(Reading {
+            page: Some(PageKind::OrderList),
+            ..Reading::default()
+        }),
+        pieces: vec![
+            Piece::Open("div".into(), vec![("class".into(), "order-item".into())]),
+            Piece::Text("Awaiting delivery".into()),
+            Piece::Close,
+        ],
+    };
+    let sent = serde_json::to_value(&request).unwrap();
+    assert_eq!(sent["type"], "page-report");
+    assert_eq!(
+        sent["pieces"][0],
+        json!({"open": ["div", [["class", "order-item"]]]})
+    );
+    assert_eq!(
+        serde_json::from_value::<ToBackground>(sent).unwrap(),
+        request
+    );
+    let background = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/extension/background.js"
+    ))
+    .unwrap();
+    assert!(background.contains("message?.type === \"page-report\""));
+    assert!(background.contains("wasm_bindgen.page_report(message)"));
+}
+
+/// A run's lease names its tab: the background says which tab a page is in, and whether
+/// another tab is still open.
+#[test]
+fn background_answers_which_tab_and_whether_a_tab_is_open() {
+    use exit_assistant::core::message::ToBackground;
+    assert_eq!(
+        serde_json::to_value(ToBackground::WhoAmI).unwrap(),
+        json!({"type": "who-am-i"})
+    );
+    let alive = ToBackground::TabAlive { tab: 7 };
+    assert_eq!(
+        serde_json::to_value(&alive).unwrap(),
+        json!({"type": "tab-alive", "tab": 7})
+    );
+    let background = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/extension/background.js"
+    ))
+    .unwrap();
+    assert!(background.contains("message?.type === \"who-am-i\""));
+    assert!(background.contains("message?.type === \"tab-alive\""));
+}
+
 #[test]
 fn loader_starts_only_in_detail_frames_named_as_the_backup_names_them() {
     // extension/loader.js repeats the frame-name prefix by hand: a rename on one side only

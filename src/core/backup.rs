@@ -156,6 +156,25 @@ pub fn chunk_key(host: &str, n: u64) -> String {
     format!("{CHUNK_PREFIX}{host}:{n}")
 }
 
+/// Whether a storage key is one of `site`'s backup: its head, its watch list, or any of its
+/// chunks, however many were written (a delete removes them all, even those written after
+/// the page that deletes read the head).
+///
+/// ```
+/// use exit_assistant::core::backup::is_key_of;
+/// assert!(is_key_of("orders:aliexpress.com:41", "aliexpress.com"));
+/// assert!(!is_key_of("orders:aliexpress.com.br:0", "aliexpress.com"));
+/// ```
+pub fn is_key_of(key: &str, site: &str) -> bool {
+    key == storage_key(site)
+        || key == watch_key(site)
+        || key
+            .strip_prefix(CHUNK_PREFIX)
+            .and_then(|rest| rest.strip_prefix(site))
+            .and_then(|rest| rest.strip_prefix(':'))
+            .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// The chunk an order's position puts it in.
 pub fn chunk_of(position: u64) -> u64 {
     position.saturating_sub(1) / CHUNK_ORDERS

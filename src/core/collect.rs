@@ -117,6 +117,51 @@ pub fn observe<N: DomNode + Clone>(root: &N, signed_out: bool) -> ListObservatio
     }
 }
 
+/// The list's own controls a run uses, found here so that the browser layer only presses
+/// them: it reads no rule table itself.
+pub mod controls {
+    use super::super::dom::DomNode;
+    use super::super::list_rules::{LIST_CONTROLS, LIST_LAYOUTS};
+
+    /// Orders one press of "View orders" adds.
+    pub const PAGE_SIZE: usize = LIST_CONTROLS.page_size;
+    /// The time filter's value for the whole history.
+    pub const ALL_TIME: &str = LIST_CONTROLS.all_time_value;
+
+    /// The time filter (a `<select>` where it is one).
+    pub fn time_filter<N: DomNode>(root: &N) -> Option<N> {
+        root.select_any(LIST_CONTROLS.time_filter)
+    }
+
+    /// The old layout's "Next" link.
+    pub fn next_page<N: DomNode>(root: &N) -> Option<N> {
+        root.select_any(LIST_CONTROLS.next_page)
+    }
+
+    /// Whether the slider captcha shows.
+    pub fn captcha_shown<N: DomNode>(root: &N) -> bool {
+        root.select_any(LIST_CONTROLS.captcha).is_some()
+    }
+
+    /// The first status tab: "View all".
+    pub fn all_orders_tab<N: DomNode>(root: &N) -> Option<N> {
+        root.select(LIST_CONTROLS.tabs)
+    }
+
+    /// The list's first card, by the rule tables, else by structure: when it leaves the page,
+    /// the list has re-rendered (another tab, another period).
+    pub fn first_card<N: DomNode + Clone>(root: &N) -> Option<N> {
+        LIST_LAYOUTS
+            .iter()
+            .find_map(|l| root.select(l.card))
+            .or_else(|| {
+                super::super::structural::find_cards(root)
+                    .into_iter()
+                    .next()
+            })
+    }
+}
+
 /// The "Deleted orders" tab, by its name.
 pub fn deleted_tab_control<N: DomNode>(root: &N) -> Option<N> {
     root.select_all(LIST_CONTROLS.tabs).into_iter().find(|t| {

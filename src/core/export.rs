@@ -129,15 +129,29 @@ fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
     out
 }
 
-/// One RFC 4180 field. A cell a spreadsheet would run as a formula (starting with `=`, `+`,
-/// `-`, `@`, or a tab or carriage return) gets a leading `'`, so it shows as text.
-/// <https://owasp.org/www-community/attacks/CSV_Injection>
+/// Characters that make a spreadsheet read a cell as a formula when they start it.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// One RFC 4180 field, safe to open in any spreadsheet, whatever its list separator.
+///
+/// A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return) gets a leading `'`, so it shows as text. Spreadsheets in locales whose
+/// list separator is `;` (Excel in German, French, Spanish, Polish, Portuguese, Russian…) split
+/// our lines on `;` and ignore our quotes, so every part of a cell after a `,` or a `;` could
+/// start a cell there: each such part is neutralised the same way (`x;=1+1;` → `x;'=1+1;`).
+/// The JSON keeps every text exactly. <https://owasp.org/www-community/attacks/CSV_Injection>
 pub fn csv_cell(value: &str) -> String {
-    let neutral = if value.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{value}")
-    } else {
-        value.to_owned()
-    };
+    let mut neutral = String::with_capacity(value.len() + 1);
+    // Whether the next character could start a cell: at the start, after a separator, and
+    // after the spaces and quotes a spreadsheet skips there.
+    let mut starts = true;
+    for c in value.chars() {
+        if starts && FORMULA_STARTS.contains(&c) {
+            neutral.push('\'');
+        }
+        neutral.push(c);
+        starts = matches!(c, ',' | ';') || (starts && matches!(c, ' ' | '"'));
+    }
     if neutral.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", neutral.replace('"', "\"\""))
     } else {

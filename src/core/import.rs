@@ -25,6 +25,10 @@ pub enum ImportError {
     Invalid(String),
 }
 
+/// The largest file an import reads: about 50,000 orders. Reading a file takes a few times
+/// its size in memory, so a larger one is refused, with the reason, before it is read.
+pub const MAX_FILE_BYTES: u64 = 50 * 1024 * 1024;
+
 /// Just enough to tell which kind of file this is before reading it whole.
 #[derive(Deserialize)]
 struct Header {
@@ -34,10 +38,12 @@ struct Header {
 
 /// Reads and checks a backup file's text.
 pub fn read_backup_file(text: &str) -> Result<BackupFileV1, ImportError> {
-    let value: serde_json::Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
-        .map_err(|_| ImportError::NotJson)?;
-    let header: Header =
-        serde_json::from_value(value.clone()).map_err(|_| ImportError::NotABackup)?;
+    let text = text.trim_start_matches('\u{feff}');
+    // The header first, skipping the rest: no copy of the whole file is built in memory.
+    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
+        serde_json::error::Category::Data => ImportError::NotABackup,
+        _ => ImportError::NotJson,
+    })?;
     if header.format.as_ref().and_then(|f| f.as_str()) != Some(FORMAT) {
         return Err(ImportError::NotABackup);
     }
@@ -48,7 +54,7 @@ pub fn read_backup_file(text: &str) -> Result<BackupFileV1, ImportError> {
         _ => return Err(ImportError::Invalid("format_version is not 1 or 2".into())),
     }
     let file: BackupFileV1 =
-        serde_json::from_value(value).map_err(|e| ImportError::Invalid(e.to_string()))?;
+        serde_json::from_str(text).map_err(|e| ImportError::Invalid(e.to_string()))?;
     check(&file).map_err(ImportError::Invalid)?;
     Ok(file)
 }
@@ -163,7 +169,7 @@ fn is_date(s: &str) -> bool {
         && b[7] == b'-'
         && [0..4, 5..7, 8..10]
             .iter()
-            .all(|r| all_digits(&s[r.clone()]))
+            .all(|r| s.get(r.clone()).is_some_and(all_digits))
 }
 
 /// `YYYY-MM-DDThh:mm:ss`, optional fraction, then `Z` or an offset.
@@ -171,7 +177,9 @@ fn is_timestamp(s: &str) -> bool {
     let Some((date, time)) = s.split_once('T') else {
         return false;
     };
-    if !is_date(date) || time.len() < 9 {
+    // Byte positions below: a text with other than ASCII is no timestamp (and must not be
+    // cut inside a character).
+    if !is_date(date) || time.len() < 9 || !time.is_ascii() {
         return false;
     }
     let (clock, zone) = time.split_at(8);

@@ -93,6 +93,25 @@ pub enum ToBackground {
         /// Which file.
         kind: ExportKind,
     },
+    /// "Which tab am I?": the reply is the sender's tab id (a number), which names a run's
+    /// lease (`core::lease`), so a reloaded page knows its tab's own.
+    WhoAmI,
+    /// "Is this tab still open?": the reply is `true` or `false`. A lease whose tab is gone
+    /// holds nothing.
+    TabAlive {
+        /// The tab.
+        tab: i32,
+    },
+    /// Make a page report of the page the content script walked; the reply is an
+    /// [`ExportedFile`]. The scrambling lives in the extension pages' WASM, like the exports.
+    PageReport {
+        /// The page's address.
+        url: String,
+        /// What each reader found there.
+        found: Box<super::page_report::Reading>,
+        /// The page.
+        pieces: Vec<super::page_report::Piece>,
+    },
 }
 
 /// A file made by the background, for the content script to offer as a download.

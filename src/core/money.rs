@@ -197,38 +197,62 @@ fn exact_amount(number: &str, zero_decimal: bool) -> Option<String> {
     }
 }
 
-/// Adds decimal amounts exactly (for totals per currency). Invalid amounts are skipped.
+/// Adds decimal amounts exactly (for totals per currency), digit by digit, so no total of any
+/// size overflows. Invalid amounts are skipped.
 pub fn sum_amounts<'a>(amounts: impl IntoIterator<Item = &'a str>) -> String {
-    let parsed: Vec<(i128, usize)> = amounts.into_iter().filter_map(to_fixed).collect();
-    let scale = parsed.iter().map(|&(_, s)| s).max().unwrap_or(0);
-    let total: i128 = parsed
-        .iter()
-        .map(|&(v, s)| v * 10i128.pow((scale - s) as u32))
-        .sum();
-    from_fixed(total, scale)
-}
-
-fn to_fixed(amount: &str) -> Option<(i128, usize)> {
-    let (whole, fraction) = amount.split_once('.').unwrap_or((amount, ""));
-    if whole.is_empty()
-        || !whole
+    let parsed: Vec<(&str, &str)> = amounts.into_iter().filter_map(split_decimal).collect();
+    let scale = parsed.iter().map(|(_, f)| f.len()).max().unwrap_or(0);
+    // The sum's digits, least significant first, the last `scale` of them after the point.
+    let mut sum: Vec<u8> = Vec::new();
+    for (whole, fraction) in parsed {
+        let digits = whole
             .bytes()
             .chain(fraction.bytes())
-            .all(|b| b.is_ascii_digit())
-        || fraction.len() > 6
-    {
-        return None;
+            .chain(std::iter::repeat_n(b'0', scale - fraction.len()))
+            .rev()
+            .map(|b| b - b'0');
+        let mut carry = 0;
+        for (place, digit) in digits.enumerate() {
+            if place == sum.len() {
+                sum.push(0);
+            }
+            let total = sum[place] + digit + carry;
+            sum[place] = total % 10;
+            carry = total / 10;
+        }
+        let mut place = whole.len() + scale;
+        while carry > 0 {
+            if place == sum.len() {
+                sum.push(0);
+            }
+            let total = sum[place] + carry;
+            sum[place] = total % 10;
+            carry = total / 10;
+            place += 1;
+        }
     }
-    Some((format!("{whole}{fraction}").parse().ok()?, fraction.len()))
+    while sum.len() < scale + 1 {
+        sum.push(0);
+    }
+    let mut text: String = sum.iter().rev().map(|d| char::from(b'0' + d)).collect();
+    let whole_len = text.len() - scale;
+    let leading = text[..whole_len - 1]
+        .bytes()
+        .take_while(|&b| b == b'0')
+        .count();
+    text.drain(..leading);
+    if scale > 0 {
+        text.insert(text.len() - scale, '.');
+    }
+    text
 }
 
-fn from_fixed(value: i128, scale: usize) -> String {
-    if scale == 0 {
-        return value.to_string();
-    }
-    let digits = format!("{:0>width$}", value, width = scale + 1);
-    let (whole, fraction) = digits.split_at(digits.len() - scale);
-    format!("{whole}.{fraction}")
+/// An amount as its whole and fraction digits, if it is a decimal number (at most 6 places).
+fn split_decimal(amount: &str) -> Option<(&str, &str)> {
+    let (whole, fraction) = amount.split_once('.').unwrap_or((amount, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    (!whole.is_empty() && digits(whole) && digits(fraction) && fraction.len() <= 6)
+        .then_some((whole, fraction))
 }
 
 #[cfg(test)]
@@ -299,6 +323,19 @@ mod tests {
         assert_eq!(sum_amounts(["11110", "500"]), "11610");
         assert_eq!(sum_amounts(["0.5", "0.05"]), "0.55");
         assert_eq!(sum_amounts(["x", "1.00"]), "1.00");
+        assert_eq!(sum_amounts(["999.99", "0.01"]), "1000.00");
+        assert_eq!(sum_amounts(["007", "0.5"]), "7.5");
+        assert_eq!(sum_amounts([]), "0");
+        // Far beyond any integer type: still exact.
+        let huge = "9".repeat(60);
+        assert_eq!(
+            sum_amounts([huge.as_str(), "1"]),
+            format!("1{}", "0".repeat(60))
+        );
+        assert_eq!(
+            sum_amounts([format!("{huge}.99").as_str(), "0.01"]),
+            format!("1{}.00", "0".repeat(60))
+        );
         assert_eq!(sum_amounts([]), "0");
     }
 }

@@ -227,7 +227,7 @@ fn parse_item<N: DomNode>(node: &N, fields: &ItemFields, page_url: &str) -> Item
         .map(|t| clean(&t))
         .unwrap_or_default();
     let quantity = text_of(node, fields.quantity)
-        .and_then(|q| first_number(&q))
+        .and_then(|q| quantity_of(&q))
         .unwrap_or(1);
     let image = node.select_any(fields.image);
     let image_url = image
@@ -264,6 +264,13 @@ pub struct DetailPage {
     pub warnings: Vec<Warning>,
 }
 
+/// Whether a detail page shows its items yet: items by the rule tables, or product links for
+/// the structural reader (a redesign).
+pub fn detail_shows_items<N: DomNode>(root: &N) -> bool {
+    root.select(DETAIL_LAYOUT.item).is_some()
+        || root.select(super::structural::ITEM_LINKS).is_some()
+}
+
 /// Reads an order's detail page; where the rule tables find no item, the structural reader
 /// reads it.
 pub fn parse_order_detail<N: DomNode + Clone>(root: &N, page_url: &str) -> DetailPage {
@@ -279,7 +286,8 @@ pub fn parse_order_detail<N: DomNode + Clone>(root: &N, page_url: &str) -> Detai
     }
 }
 
-fn parse_detail_by_rules<N: DomNode>(root: &N, page_url: &str) -> DetailPage {
+/// Reads a detail page by the rule tables alone.
+pub fn parse_detail_by_rules<N: DomNode>(root: &N, page_url: &str) -> DetailPage {
     let layout = &DETAIL_LAYOUT;
     let items: Vec<Item> = root
         .select_all(layout.item)
@@ -356,6 +364,13 @@ pub(crate) fn longest_digit_run(text: &str) -> Option<String> {
         .filter(|run| ORDER_ID_DIGITS.contains(&run.len()))
         .max_by_key(|run| run.len())
         .map(str::to_owned)
+}
+
+/// A quantity as shown (`x2`): its first number, if it is at least 1. An order has no line
+/// of no units; an `x0` is no quantity the assistant can read, and every backup it writes
+/// imports back (`docs/backup-format.schema.json`: at least 1).
+pub(crate) fn quantity_of(text: &str) -> Option<u32> {
+    first_number(text).filter(|&q| q > 0)
 }
 
 pub(crate) fn first_number(text: &str) -> Option<u32> {
@@ -444,6 +459,8 @@ mod tests {
         );
         assert_eq!(first_number("x2"), Some(2));
         assert_eq!(first_number("X 10"), Some(10));
+        assert_eq!(quantity_of("x0"), None);
+        assert_eq!(quantity_of("x3"), Some(3));
         assert_eq!(
             background_image("background-image: url(\"https://a/b.jpg\")").as_deref(),
             Some("https://a/b.jpg")

@@ -152,7 +152,10 @@ fn totals_section(html: &mut String, orders: &[Order]) {
     for o in orders {
         if let (Some(date), Some(total)) = (&o.placed_on, &o.total) {
             by_year
-                .entry((date[..4].to_owned(), total.currency.clone()))
+                .entry((
+                    date.get(..4).unwrap_or(date).to_owned(),
+                    total.currency.clone(),
+                ))
                 .or_default()
                 .push(&total.amount);
         }

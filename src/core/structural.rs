@@ -15,7 +15,7 @@ use super::list_rules::{LIST_LAYOUTS, STRUCTURE};
 use super::money::{parse_money, Money};
 use super::order::{Item, Order, ReadBy, Store, Warning};
 use super::parse::{
-    absolute_url, background_image, clean, first_number, longest_digit_run, origin, query_digits,
+    absolute_url, background_image, clean, longest_digit_run, origin, quantity_of, query_digits,
     DetailPage, ListPage, ListedOrder,
 };
 use super::status::{classify_status, OrderState};
@@ -305,7 +305,7 @@ fn read_card<N: DomNode + Clone>(
                     .flatten(),
                 quantity: quantities
                     .get(n)
-                    .and_then(|&i| first_number(&pieces[i].text))
+                    .and_then(|&i| quantity_of(&pieces[i].text))
                     .unwrap_or(1),
                 unit_price: item_prices
                     .get(n)
@@ -469,7 +469,7 @@ fn detail_item<N: DomNode + Clone>(part: &N, page_url: &str) -> Item {
         title,
         variant,
         quantity: leaf_text(is_quantity)
-            .and_then(|t| first_number(&t))
+            .and_then(|t| quantity_of(&t))
             .unwrap_or(1),
         unit_price,
         product_url: links

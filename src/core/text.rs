@@ -160,6 +160,12 @@ texts! {
     ImportDone => "importDone",
     /// The file is not JSON.
     ImportNotJson => "importNotJson",
+    /// Another tab runs this site's backup.
+    BackupRunningElsewhere => "backupRunningElsewhere",
+    /// The backup was deleted (on the saved-backups page) while a run went on.
+    BackupDeletedWhileRunning => "backupDeletedWhileRunning",
+    /// The file is over the import's size limit: "$LIMIT$" megabytes.
+    ImportTooLarge => "importTooLarge",
     /// JSON, but not one of this assistant's backups.
     ImportNotBackup => "importNotBackup",
     /// A backup from a newer version ($VERSION$).
@@ -408,4 +414,12 @@ texts! {
     LetterLanguageNote => "letterLanguageNote",
     /// Popup button: open the letter page.
     PopupOpenLetter => "popupOpenLetter",
+    /// The page report, in a sentence, above its button.
+    PageReportIntro => "pageReportIntro",
+    /// Button: save a page report.
+    SavePageReport => "savePageReport",
+    /// Said once the report is saved: "$NAME$".
+    PageReportSaved => "pageReportSaved",
+    /// Said when it couldn't be made.
+    PageReportFailed => "pageReportFailed",
 }

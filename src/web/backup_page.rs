@@ -136,6 +136,10 @@ fn import_section(main: &Element, said: Option<&str>) -> Result<(), WebError> {
 async fn import_file(file: web_sys::File) -> Result<String, String> {
     let t = ChromeI18n;
     let failed = |error: WebError| t.text(Text::ImportFailed, &[&error.message]);
+    if file.size() > crate::core::import::MAX_FILE_BYTES as f64 {
+        let limit = (crate::core::import::MAX_FILE_BYTES / (1024 * 1024)).to_string();
+        return Err(t.text(Text::ImportTooLarge, &[&limit]));
+    }
     let text = JsFuture::from(file.text())
         .await
         .map_err(|e| failed(e.into()))?

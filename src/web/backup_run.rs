@@ -10,10 +10,9 @@ use web_sys::{Document, Element, HtmlElement, HtmlIFrameElement, HtmlSelectEleme
 use crate::core::backup::Backup;
 use crate::core::backup_view::{Activity, Progress};
 use crate::core::collect::{
-    self, Collector, DeletedTab, ListObservation, Next, Phase, StatusTab, TimeFilter,
+    self, controls, Collector, DeletedTab, ListObservation, Next, Phase, StatusTab, TimeFilter,
 };
-use crate::core::detail_handoff::{detail_urls, frame_name, handoff_key, HandOff};
-use crate::core::list_rules::{LIST_CONTROLS, LIST_LAYOUTS};
+use crate::core::detail_handoff::{detail_urls, frame_name, handoff_key, is_detail_of, HandOff};
 use crate::core::order::Warning;
 use crate::core::page::{recognise_url, PageKind};
 use crate::core::parse::{parse_order_list_range, DetailPage};
@@ -24,7 +23,8 @@ use super::dom::{element, ListSnapshot, WebNode};
 use super::error::WebError;
 use super::ext_api;
 use super::perf;
-use super::saved::{load, prepare, save, write};
+use super::run_lease::{Refused, Writer};
+use super::saved::{load, prepare};
 use super::wait::{sleep, until};
 
 /// AliExpress shows a slider captcha to fast clients: at least this long between presses.
@@ -60,6 +60,20 @@ pub enum Ending {
     Stopped,
     /// The page stopped responding, or the captcha was never solved.
     Stalled,
+    /// The backup was deleted while the run went on (on the saved-backups page): the run
+    /// stopped and wrote nothing more, so no head came back without its chunks.
+    Deleted,
+    /// Another tab's run holds the site's backup (`core::lease`): this one didn't start, or
+    /// stopped without writing.
+    Elsewhere,
+}
+
+/// How a run that may no longer write ends.
+fn ending_of(refused: Refused) -> Ending {
+    match refused {
+        Refused::Elsewhere => Ending::Elsewhere,
+        Refused::Deleted => Ending::Deleted,
+    }
 }
 
 fn now() -> String {
@@ -72,10 +86,9 @@ fn performance_now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
-fn first(doc: &Document, selectors: &[&str]) -> Option<Element> {
-    selectors
-        .iter()
-        .find_map(|s| doc.query_selector(s).ok().flatten())
+/// One of the list's own controls, as `find` (a `core::collect::controls` lookup) gives it.
+fn control(root: &Element, find: fn(&WebNode) -> Option<WebNode>) -> Option<Element> {
+    find(&WebNode(root.clone())).map(|n| n.0)
 }
 
 /// What the list shows now (`core::collect::observe`).
@@ -91,19 +104,22 @@ fn observe(doc: &Document, root: &Element) -> ListObservation {
 /// Reads the order list to its end, then the detail pages it needs, saving as it goes.
 /// `point` is told which of the page's own controls the run is about to use (`None` when
 /// it is done), so the user can see it: the time filter, then "View orders" or "Next".
+/// `me` names the run, for its lease (`web::run_lease`).
 pub async fn run(
     doc: Document,
+    me: &str,
     stop: Rc<Cell<bool>>,
     report: impl Fn(&Backup, Progress),
     point: impl Fn(Option<(&'static str, Text, Element)>),
 ) -> Result<(Backup, Ending), WebError> {
-    let result = run_to_end(doc, stop, report, &point).await;
+    let result = run_to_end(doc, me, stop, report, &point).await;
     point(None);
     result
 }
 
 async fn run_to_end(
     doc: Document,
+    me: &str,
     stop: Rc<Cell<bool>>,
     report: impl Fn(&Backup, Progress),
     point: &impl Fn(Option<(&'static str, Text, Element)>),
@@ -121,6 +137,11 @@ async fn run_to_end(
     let root = doc
         .document_element()
         .ok_or_else(|| WebError::new("no page"))?;
+    // One writer per backup: none while another tab's run holds it.
+    let mut writer = match Writer::take(&host, me).await? {
+        Ok(writer) => writer,
+        Err(refused) => return Ok((Backup::new(&host, &now()), ending_of(refused))),
+    };
     let mut backup = load(&host)
         .await?
         .unwrap_or_else(|| Backup::new(&host, &now()));
@@ -130,7 +151,9 @@ async fn run_to_end(
     }
     backup.continue_paging = false;
     backup.in_progress = true;
-    save(&mut backup).await?;
+    if let Err(refused) = writer.save(&mut backup).await? {
+        return Ok((backup, ending_of(refused)));
+    }
 
     let mut collector = Collector::default();
     // Cards already read: each step reads only what was added since, plus the last page's
@@ -160,7 +183,7 @@ async fn run_to_end(
             backup.unfinished_stated =
                 collect::unfinished_stated(&page).or(backup.unfinished_stated);
         }
-        let mut next = read_cards.saturating_sub(LIST_CONTROLS.page_size);
+        let mut next = read_cards.saturating_sub(controls::PAGE_SIZE);
         let mut added = 0;
         // One `querySelectorAll` of the cards for the whole step, not one per task.
         let snapshot = ListSnapshot::take();
@@ -195,7 +218,9 @@ async fn run_to_end(
             perf::mark("exit-assistant:step-start");
             let changes = prepare(&mut backup)?;
             perf::measure("exit-assistant:step-save", "exit-assistant:step-start");
-            write(changes).await?;
+            if let Err(refused) = writer.write(changes).await? {
+                break ending_of(refused);
+            }
         }
         perf::mark_wasm_memory();
         report(&backup, progress(&backup, Activity::ReadingList));
@@ -203,14 +228,14 @@ async fn run_to_end(
         let doc_for_wait = doc.clone();
         let root_for_wait = root.clone();
         let changed = move || stop_for_wait.get() || observe(&doc_for_wait, &root_for_wait) != seen;
-        match collector.next(&seen, LIST_CONTROLS.page_size) {
+        match collector.next(&seen, controls::PAGE_SIZE) {
             Next::Wait => {
                 // Neither reader finds an order, nor "View orders": say so soon, rather than
                 // count "0 orders so far" for as long as the tab stays open.
                 if !seen.rendered && performance_now() - started > UNREADABLE_AFTER_MS {
                     backup.events.push(Warning::new(
                         "page_unreadable",
-                        "the assistant can't read this order list: it finds no order on it, by its known layouts or by its structure. If you have orders, AliExpress may have changed the page",
+                        "the assistant can't read this order list: it finds no order on it, by its known layouts or by its structure. If you have orders, AliExpress may have changed the page: \"Save a page report\", at the foot of this panel, makes a file you can attach to a bug report",
                     ));
                     break Ending::Finished;
                 }
@@ -230,20 +255,18 @@ async fn run_to_end(
                 }
             }
             Next::ChooseAllTime => {
-                let Some(select) = first(&doc, LIST_CONTROLS.time_filter)
+                let Some(select) = control(&root, controls::time_filter)
                     .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
                 else {
                     continue;
                 };
-                let old_first_card = LIST_LAYOUTS
-                    .iter()
-                    .find_map(|l| doc.query_selector(l.card).ok().flatten());
+                let old_first_card = control(&root, controls::first_card);
                 point(Some((
                     "time_filter",
                     Text::GuideTimeFilter,
                     select.clone().into(),
                 )));
-                select.set_value(LIST_CONTROLS.all_time_value);
+                select.set_value(controls::ALL_TIME);
                 let change = web_sys::Event::new_with_event_init_dict("change", &{
                     let init = web_sys::EventInit::new();
                     init.set_bubbles(true);
@@ -259,7 +282,7 @@ async fn run_to_end(
             Next::PressMore => {
                 if let Some(control) = collect::view_more_control(&WebNode(root.clone()))
                     .map(|n| n.0)
-                    .or_else(|| first(&doc, LIST_CONTROLS.next_page))
+                    .or_else(|| control(&root, controls::next_page))
                 {
                     point(Some(("view_orders", Text::GuideViewOrders, control)));
                 }
@@ -277,13 +300,16 @@ async fn run_to_end(
                     last_press = performance_now();
                     button.click();
                     until(&root, STEP_TIMEOUT_MS, changed).await?;
-                } else if let Some(next) = first(&doc, LIST_CONTROLS.next_page)
+                } else if let Some(next) = control(&root, controls::next_page)
                     .and_then(|b| b.dyn_into::<HtmlElement>().ok())
                 {
                     // The old layout loads the next page: this run ends with this page, and
                     // the next page's assistant carries on (see `continue_paging`).
                     backup.continue_paging = true;
-                    save(&mut backup).await?;
+                    if let Err(refused) = writer.save(&mut backup).await? {
+                        break ending_of(refused);
+                    }
+                    writer.release().await;
                     last_press = performance_now();
                     next.click();
                     until(&root, STEP_TIMEOUT_MS, changed).await?;
@@ -292,11 +318,10 @@ async fn run_to_end(
             }
             Next::SolveCaptcha => {
                 report(&backup, progress(&backup, Activity::Captcha));
-                let doc_for_captcha = doc.clone();
+                let page = WebNode(root.clone());
                 let stop_for_captcha = stop.clone();
                 let solved = until(&root, CAPTCHA_TIMEOUT_MS, move || {
-                    stop_for_captcha.get()
-                        || first(&doc_for_captcha, LIST_CONTROLS.captcha).is_none()
+                    stop_for_captcha.get() || !controls::captcha_shown(&page)
                 })
                 .await?;
                 if !solved {
@@ -317,10 +342,7 @@ async fn run_to_end(
                 break Ending::Stalled;
             }
             Next::ChooseAllOrders => {
-                let tab = doc
-                    .query_selector(LIST_CONTROLS.tabs)
-                    .ok()
-                    .flatten()
+                let tab = control(&root, controls::all_orders_tab)
                     .and_then(|e| e.dyn_into::<HtmlElement>().ok());
                 let Some(tab) = tab else { continue };
                 point(Some((
@@ -371,17 +393,37 @@ async fn run_to_end(
         .iter()
         .filter(|e| e.code == "short_page")
         .count() as u32;
-    save(&mut backup).await?;
+    if matches!(ending, Ending::Deleted | Ending::Elsewhere) {
+        return Ok((backup, ending));
+    }
+    if let Err(refused) = writer.save(&mut backup).await? {
+        return Ok((backup, ending_of(refused)));
+    }
 
     let ending = if ending == Ending::Finished {
-        read_details(&doc, &url, &mut backup, &stop, &report, progress).await?
+        read_details(
+            &doc,
+            &url,
+            &mut backup,
+            &mut writer,
+            &stop,
+            &report,
+            progress,
+        )
+        .await?
     } else {
         ending
     };
     // A stalled run (sign-out, unsolved captcha, a page that stopped responding) stays "in
     // progress", so the next page the user opens says it was interrupted.
     backup.in_progress = ending == Ending::Stalled;
-    save(&mut backup).await?;
+    if matches!(ending, Ending::Deleted | Ending::Elsewhere) {
+        return Ok((backup, ending));
+    }
+    if let Err(refused) = writer.save(&mut backup).await? {
+        return Ok((backup, ending_of(refused)));
+    }
+    writer.release().await;
     Ok((backup, ending))
 }
 
@@ -393,9 +435,7 @@ async fn switch_tab(
     tab: HtmlElement,
     shows: fn(&ListObservation) -> bool,
 ) -> Result<(), WebError> {
-    let old_first_card = LIST_LAYOUTS
-        .iter()
-        .find_map(|l| doc.query_selector(l.card).ok().flatten());
+    let old_first_card = control(root, controls::first_card);
     tab.click();
     let probe = root.clone();
     let doc = doc.clone();
@@ -410,6 +450,7 @@ async fn read_details(
     doc: &Document,
     list_url: &str,
     backup: &mut Backup,
+    writer: &mut Writer,
     stop: &Rc<Cell<bool>>,
     report: &impl Fn(&Backup, Progress),
     progress: impl Fn(&Backup, Activity) -> Progress,
@@ -441,7 +482,9 @@ async fn read_details(
                 web_sys::console::warn_1(&format!("[Exit Assistant] detail {id}: {error}").into())
             }
         }
-        save(backup).await?;
+        if let Err(refused) = writer.save(backup).await? {
+            return Ok(ending_of(refused));
+        }
     }
     report(
         backup,
@@ -465,11 +508,11 @@ async fn read_detail(
     list_url: &str,
     route: &mut DetailRoute,
 ) -> Result<DetailPage, WebError> {
-    let mut urls = detail_urls(detail_url, list_url);
+    let mut urls = detail_urls(detail_url, list_url, id);
     if route.link_first {
         urls.reverse();
     }
-    let mut failure = WebError::new("the order has no detail link");
+    let mut failure = WebError::new("the order has no detail link on AliExpress");
     for (attempt, url) in urls.iter().enumerate() {
         match read_in_frame(doc, id, url).await {
             Ok(detail) if !detail.items.is_empty() => {
@@ -527,7 +570,10 @@ async fn read_in_frame(doc: &Document, id: &str, url: &str) -> Result<DetailPage
         waited += DETAIL_POLL_MS;
         if let Some(handoff) = ext_api::storage_get::<HandOff>(&key).await? {
             ext_api::storage_remove_all(std::slice::from_ref(&key)).await?;
-            return Ok(handoff.detail);
+            // Only a reading of this order's own detail page counts.
+            if is_detail_of(&handoff.url, id) {
+                return Ok(handoff.detail);
+            }
         }
     }
     Err(WebError::new(format!("{url} did not answer")))

@@ -16,6 +16,7 @@ use super::dom::child;
 use super::error::WebError;
 use super::i18n::Translate;
 use super::overlay::{Action, Dispatch};
+use super::person::on_person;
 
 /// Builds sections, keeping each listener it adds.
 pub struct Builder<'a> {
@@ -44,9 +45,7 @@ impl Builder<'_> {
         )?;
         let dispatch = self.dispatch.clone();
         self.listeners
-            .push(EventListener::new(&button, "click", move |_| {
-                dispatch(action)
-            }));
+            .push(on_person(&button, "click", move |_| dispatch(action)));
         Ok(button.into())
     }
 
@@ -283,10 +282,9 @@ impl Builder<'_> {
             let input = child(&label, "input", &attributes, None)?;
             child(&label, "span", &[], Some(&self.text(item.label(), &[])))?;
             let dispatch = self.dispatch.clone();
-            self.listeners
-                .push(EventListener::new(&input, "change", move |_| {
-                    dispatch(Action::ToggleAfter(item, !done))
-                }));
+            self.listeners.push(on_person(&input, "change", move |_| {
+                dispatch(Action::ToggleAfter(item, !done))
+            }));
         }
         Ok(())
     }

@@ -5,7 +5,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::overlay::HOST_ID;
+use super::overlay::remove_mounted;
 
 #[wasm_bindgen]
 extern "C" {
@@ -24,11 +24,7 @@ pub fn install_panic_hook() {
 /// runs inside the panic hook.
 pub fn report(detail: &str) {
     web_sys::console::error_1(&format!("[Exit Assistant] stopped: {detail}").into());
-    if let Some(host) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id(HOST_ID))
-    {
-        host.remove();
-    }
+    // By the overlay's own reference: an element of the page's with our id stays.
+    remove_mounted();
     let _ = show_failure_notice(detail);
 }

@@ -5,10 +5,8 @@
 
 use web_sys::Document;
 
-use crate::core::detail_handoff::{handoff_key, order_of_frame, HandOff};
-use crate::core::list_rules::DETAIL_LAYOUT;
-use crate::core::parse::parse_order_detail;
-use crate::core::structural::ITEM_LINKS;
+use crate::core::detail_handoff::{handoff_key, is_detail_of, order_of_frame, HandOff};
+use crate::core::parse::{detail_shows_items, parse_order_detail};
 
 use super::dom::WebNode;
 use super::error::WebError;
@@ -46,18 +44,17 @@ pub async fn read_and_hand_back(doc: Document, order_id: String) -> Result<(), W
     let root = doc
         .document_element()
         .ok_or_else(|| WebError::new("empty detail page"))?;
-    let probe = doc.clone();
-    // Items by the rule tables, or product links for the structural reader (a redesign).
-    until(&root, ITEMS_TIMEOUT_MS, move || {
-        [DETAIL_LAYOUT.item, ITEM_LINKS]
-            .iter()
-            .any(|s| matches!(probe.query_selector(s), Ok(Some(_))))
-    })
-    .await?;
+    let probe = WebNode(root.clone());
+    until(&root, ITEMS_TIMEOUT_MS, move || detail_shows_items(&probe)).await?;
     let url = doc
         .location()
         .and_then(|l| l.href().ok())
         .unwrap_or_default();
+    // A frame named like ours on any other page (a page's script can name a frame) reads
+    // nothing, and hands nothing back.
+    if !is_detail_of(&url, &order_id) {
+        return Ok(());
+    }
     let detail = parse_order_detail(&WebNode(root), &url);
     ext_api::storage_set(&handoff_key(&order_id), &HandOff { url, detail }).await
 }

@@ -88,6 +88,21 @@ pub async fn export_saved(message: JsValue) -> Result<JsValue, JsValue> {
     Ok(super::ext_api::to_js(&file)?)
 }
 
+/// Background entry point for [`crate::core::message::ToBackground::PageReport`], called by
+/// `extension/background.js`: the scrambled report, as an `ExportedFile`.
+#[cfg(feature = "pages")]
+#[wasm_bindgen]
+pub fn page_report(message: JsValue) -> Result<JsValue, JsValue> {
+    use crate::core::message::ToBackground;
+    let Ok(ToBackground::PageReport { url, found, pieces }) =
+        serde_wasm_bindgen::from_value(message)
+    else {
+        return Err(JsValue::from_str("not a page report request"));
+    };
+    let file = super::page_report::report_file(&url, *found, &pieces)?;
+    Ok(super::ext_api::to_js(&file)?)
+}
+
 /// Background entry point, called by `extension/background.js` when the extension is updated
 /// and when the browser starts: merges the per-host backups of earlier versions into one per
 /// site (`saved::merge_host_backups`). Resolves to how many it merged.

@@ -152,6 +152,9 @@ pub async fn storage_remove_all(keys: &[String]) -> Result<(), WebError> {
     call(|cb| storage_local_remove(&array, cb)).await.map(drop)
 }
 
+// Only the extension's pages and the background list keys: an AliExpress page reads its own
+// site's items by their names, so the content script can't even call this (`pages` only).
+#[cfg(feature = "pages")]
 /// The keys of `chrome.storage.local`. Where the browser has `getKeys` (Chrome 130, Firefox
 /// 143) the values are not read; elsewhere every item is, as `get(null)` is the only way.
 pub async fn storage_keys() -> Result<Vec<String>, WebError> {
@@ -168,6 +171,7 @@ pub async fn storage_keys() -> Result<Vec<String>, WebError> {
         .collect())
 }
 
+#[cfg(feature = "pages")]
 /// `chrome.storage.local.getKeys()`, if the browser has it (looked up, not imported: an
 /// import of a missing function would fail where it is called).
 fn storage_area_get_keys() -> Option<Promise> {

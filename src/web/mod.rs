@@ -24,12 +24,17 @@ pub mod i18n;
 pub mod letter_page;
 #[cfg(feature = "content")]
 pub mod overlay;
+pub mod page_report;
 #[cfg(feature = "content")]
 pub mod perf;
+#[cfg(feature = "content")]
+pub mod person;
 #[cfg(feature = "content")]
 pub mod pointer;
 #[cfg(feature = "pages")]
 pub mod popup;
+#[cfg(feature = "content")]
+pub mod run_lease;
 pub mod saved;
 #[cfg(feature = "content")]
 pub mod session;

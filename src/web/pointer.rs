@@ -7,6 +7,7 @@ use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, Scrol
 
 use super::dom::child;
 use super::error::WebError;
+use super::person::on_person_with_options;
 
 /// Space between the control and the ring, in CSS pixels.
 const GAP: f64 = 6.0;
@@ -35,7 +36,7 @@ impl Pointer {
         let callout = child(layer, "div", &[("class", "callout")], Some(callout))?;
         let click = on_user_click.map(|f| {
             // Passive, and after the page's own handlers: it only notes that the click happened.
-            EventListener::new_with_options(
+            on_person_with_options(
                 &target,
                 "click",
                 EventListenerOptions {

@@ -13,10 +13,7 @@ use js_sys::{Object, Promise, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-use crate::core::backup::{
-    chunk_key, storage_key, watch_key, Backup, STORAGE_PREFIX, WATCH_PREFIX,
-};
-use crate::core::page::PageKind;
+use crate::core::backup::{chunk_key, storage_key, watch_key, Backup, STORAGE_PREFIX};
 #[cfg(feature = "pages")]
 use crate::core::site::backup_site;
 
@@ -95,37 +92,11 @@ pub async fn load_head(site: &str) -> Result<Option<Backup>, WebError> {
     read_head(head, &items).await.map(Some)
 }
 
-/// The backup a page should show: its site's, or, on a sign-in page, one that was
-/// interrupted, so the user learns the sign-out stopped it. Heads only.
-pub async fn head_for_page(site: &str, kind: PageKind) -> Result<Option<Backup>, WebError> {
-    if kind != PageKind::Login {
-        return load_head(site).await;
-    }
-    Ok(load_heads().await?.into_iter().find(|b| b.in_progress))
-}
-
-/// Every saved backup's head. Unreadable ones are skipped with a warning.
-pub async fn load_heads() -> Result<Vec<Backup>, WebError> {
-    let keys: js_sys::Array = ext_api::storage_keys()
-        .await?
-        .into_iter()
-        .filter(|k| k.starts_with(STORAGE_PREFIX) || k.starts_with(WATCH_PREFIX))
-        .map(JsValue::from)
-        .collect();
-    if keys.length() == 0 {
-        return Ok(Vec::new());
-    }
-    let items = ext_api::storage_get_raw(&keys).await?;
-    let mut heads = Vec::new();
-    for (key, value) in ext_api::storage_with_prefix_in(&items, STORAGE_PREFIX)? {
-        match read_head(value, &items).await {
-            Ok(head) => heads.push(head),
-            Err(error) => web_sys::console::warn_1(
-                &format!("[Exit Assistant] {key} is unreadable: {error}").into(),
-            ),
-        }
-    }
-    Ok(heads)
+/// The backup a page should show: its own site's, and no other (an `aliexpress.ru` page shows
+/// nothing of `aliexpress.com`'s). Its head and watch list only, by their keys: no page load
+/// lists or reads every item, on browsers without `storage.getKeys` too.
+pub async fn head_for_page(site: &str) -> Result<Option<Backup>, WebError> {
+    load_head(site).await
 }
 
 /// A stored head, with its watch list from `items`. One saved before digests (or whose watch
@@ -213,15 +184,30 @@ pub fn prepare(backup: &mut Backup) -> Result<Object, WebError> {
     Ok(items)
 }
 
+/// Whether the site's backup is saved (its head is in storage).
+pub async fn exists(site: &str) -> Result<bool, WebError> {
+    let key = storage_key(site);
+    let items = ext_api::storage_get_raw(&JsValue::from_str(&key)).await?;
+    Ok(!Reflect::get(&items, &key.into())?.is_undefined())
+}
+
 /// Writes what [`prepare`] made, in one call.
 pub async fn write(items: Object) -> Result<(), WebError> {
     ext_api::storage_set_raw(&items).await
 }
 
-/// Deletes a host's backup: its head and every chunk.
+/// Deletes a backup: every key of its site (`core::backup::is_key_of`), as storage holds them
+/// now, so chunks written since `backup` was read go too; and those it knows of.
+#[cfg(feature = "pages")]
 pub async fn delete(backup: &Backup) -> Result<(), WebError> {
-    let mut keys = vec![storage_key(&backup.site), watch_key(&backup.site)];
-    keys.extend((0..backup.chunks.max(backup.chunk_count())).map(|n| chunk_key(&backup.site, n)));
+    let site = &backup.site;
+    let mut keys = vec![storage_key(site), watch_key(site)];
+    keys.extend((0..backup.chunks.max(backup.chunk_count())).map(|n| chunk_key(site, n)));
+    for key in ext_api::storage_keys().await? {
+        if crate::core::backup::is_key_of(&key, site) && !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
     ext_api::storage_remove_all(&keys).await
 }
 

@@ -8,7 +8,7 @@ import { after, before, describe, it } from "node:test";
 
 import { By, Key } from "selenium-webdriver";
 
-import { assistantText, eventually, inAssistant, press, visit, waitForPresence } from "./lib/assistant.mjs";
+import { assistantText, eventually, inAssistant, inRoot, press, visit, waitForPresence } from "./lib/assistant.mjs";
 import { expectAccessible } from "./lib/axe.mjs";
 import { downloaded } from "./lib/downloads.mjs";
 import { closePopup, openPopupFor } from "./lib/popup.mjs";
@@ -33,17 +33,19 @@ async function tabThrough(driver, { host = true, max = 400 } = {}) {
   const stops = [];
   for (let i = 0; i < max; i++) {
     await driver.actions().sendKeys(Key.TAB).perform();
-    const stop = await driver.executeScript(`
+    const stop = await inRoot(driver, `
       let el = document.activeElement;
       const inHost = el?.id === ${JSON.stringify(HOST.slice(1))};
-      let root = document;
-      while (el?.shadowRoot?.activeElement) { root = el.shadowRoot; el = root.activeElement; }
+      let scope = document;
+      // The assistant's root is closed: focus inside it shows on the page as its host.
+      if (root && el === root.host) { scope = root; el = root.activeElement; }
+      while (el?.shadowRoot?.activeElement) { scope = el.shadowRoot; el = scope.activeElement; }
       if (!el || el === document.body) return null;
       const style = getComputedStyle(el);
       const r = el.getBoundingClientRect();
       // Two controls may share a label ("Nothing left" for the wallet and for gift cards):
       // an element is known by its place in its root.
-      const at = [...root.querySelectorAll("*")].indexOf(el);
+      const at = [...scope.querySelectorAll("*")].indexOf(el);
       return { inHost, key: at + " " + el.tagName + ":" + (el.getAttribute("aria-label") || el.textContent.trim().slice(0, 40) || el.id),
                visible: (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none",
                shown: r.width > 0 && r.height > 0 };`);
@@ -55,10 +57,9 @@ async function tabThrough(driver, { host = true, max = 400 } = {}) {
 }
 
 /** Every control a keyboard user must reach in the panel. */
-const panelControls = (driver) => driver.executeScript(`
-  const root = document.querySelector(${JSON.stringify(HOST)}).shadowRoot;
-  const all = [...root.querySelectorAll("*")];
-  return [...root.querySelectorAll("button, a[href], summary, input, select, textarea")]
+const panelControls = (driver) => inRoot(driver, `
+  const all = [...root?.querySelectorAll("*")];
+  return [...root?.querySelectorAll("button, a[href], summary, input, select, textarea")]
     // What a closed <details> holds is not shown, so it isn't a Tab stop.
     .filter((el) => el.checkVisibility())
     .map((el) => all.indexOf(el) + " " + el.tagName + ":" + (el.getAttribute("aria-label") || el.textContent.trim().slice(0, 40) || el.id));`);
@@ -81,10 +82,10 @@ export function defineA11yScenarios(browserName) {
       await expectAccessible(assert, driver, "the panel after a backup", HOST);
       await visit(driver, DELETE_PAGE);
       await waitForPresence(driver, "panel");
-      await eventually(() => driver.executeScript(`return document.querySelector("${HOST}").shadowRoot.querySelector(".ring")?.style.display === "block"`), "the ring is drawn");
+      await eventually(() => inRoot(driver, `return root?.querySelector(".ring")?.style.display === "block"`), "the ring is drawn");
       await expectAccessible(assert, driver, "the panel and ring on the privacy centre", HOST);
       // Without reduced motion the ring pulses: the reduced-motion test below checks it stops.
-      assert.equal(await driver.executeScript(`return getComputedStyle(document.querySelector("${HOST}").shadowRoot.querySelector(".ring")).animationName`), "pulse");
+      assert.equal(await inRoot(driver, `return getComputedStyle(root?.querySelector(".ring")).animationName`), "pulse");
       await visit(driver, "https://www.aliexpress.com/p/wallet-ui/index.html?fixture=unknown");
       await waitForPresence(driver, "launcher");
       await expectAccessible(assert, driver, "the launcher", HOST);
@@ -166,9 +167,8 @@ export function defineA11yScenarios(browserName) {
 
     it("the panel is dark and passes axe's contrast checks, nothing moves, and it fits a 200% zoomed window", TIMEOUT, async () => {
       await backUp(driver);
-      const seen = await driver.executeScript(`
-        const root = document.querySelector(${JSON.stringify(HOST)}).shadowRoot;
-        const panel = root.querySelector(".panel");
+      const seen = await inRoot(driver, `
+        const panel = root?.querySelector(".panel");
         const rgb = (c) => c.match(/\\d+(\\.\\d+)?/g).slice(0, 3).map(Number);
         const luminance = (c) => { const [r, g, b] = rgb(c); return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255; };
         const style = getComputedStyle(panel);
@@ -182,8 +182,8 @@ export function defineA11yScenarios(browserName) {
       assert.equal(seen.sideways, false, "no sideways scrolling in the panel");
       await expectAccessible(assert, driver, "the dark panel", HOST);
       // The last control can be scrolled to and used: the panel scrolls, the page needn't.
-      const last = await driver.executeScript(`
-        const buttons = [...document.querySelector(${JSON.stringify(HOST)}).shadowRoot.querySelectorAll(".panel button")].filter((b) => b.checkVisibility());
+      const last = await inRoot(driver, `
+        const buttons = [...root?.querySelectorAll(".panel button")].filter((b) => b.checkVisibility());
         const b = buttons[buttons.length - 1]; b.scrollIntoView({ block: "nearest" });
         const r = b.getBoundingClientRect(); return r.bottom <= innerHeight && r.top >= 0 && r.right <= innerWidth;`);
       assert.equal(last, true, "the panel's last button scrolls into view");
@@ -191,10 +191,9 @@ export function defineA11yScenarios(browserName) {
       // Reduced motion: the ring doesn't pulse, the panel doesn't slide in.
       await visit(driver, DELETE_PAGE);
       await waitForPresence(driver, "panel");
-      await eventually(() => driver.executeScript(`return document.querySelector("${HOST}").shadowRoot.querySelector(".ring")?.style.display === "block"`), "the ring is drawn");
-      const moving = await driver.executeScript(`
-        const root = document.querySelector(${JSON.stringify(HOST)}).shadowRoot;
-        return [...root.querySelectorAll("*")].filter((el) => { const s = getComputedStyle(el);
+      await eventually(() => inRoot(driver, `return root?.querySelector(".ring")?.style.display === "block"`), "the ring is drawn");
+      const moving = await inRoot(driver, `
+        return [...root?.querySelectorAll("*")].filter((el) => { const s = getComputedStyle(el);
           return s.animationName !== "none" || parseFloat(s.transitionDuration) > 0; }).map((el) => el.className);`);
       assert.deepEqual(moving, [], "nothing animates under reduced motion");
 

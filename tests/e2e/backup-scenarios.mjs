@@ -6,7 +6,7 @@ import { after, before, describe, it } from "node:test";
 
 import { By } from "selenium-webdriver";
 
-import { assistantText, eventually, inAssistant, press, visit, waitForPresence } from "./lib/assistant.mjs";
+import { assistantText, eventually, inAssistant, inRoot, presence, press, visit, waitForPresence } from "./lib/assistant.mjs";
 import { closeSession, openSession } from "./lib/session.mjs";
 import { downloaded } from "./lib/downloads.mjs";
 import { expectedOrders, HISTORIES } from "./lib/fixture-server.mjs";
@@ -21,8 +21,8 @@ const ORDERS = "https://www.aliexpress.com/p/order/index.html";
 
 /** The progress bar's value, or null when no backup runs. */
 async function progressValue(driver) {
-  return driver.executeScript(`
-    const bar = document.querySelector("#exit-assistant-root")?.shadowRoot?.querySelector("[role=progressbar]");
+  return inRoot(driver, `
+    const bar = root?.querySelector("[role=progressbar]");
     return bar ? Number(bar.getAttribute("aria-valuenow")) : null;`);
 }
 
@@ -47,6 +47,23 @@ const exactly = (name) => new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\
 /** Visible rows of a table body, in the current page. */
 async function visibleRows(driver, css) {
   return driver.executeScript(`return [...document.querySelectorAll(arguments[0])].filter((r) => !r.hidden).length`, css);
+}
+
+/** Presses "Save a page report" and returns the report the browser downloaded, parsed. When
+ *  E2E_KEEP_REPORTS names a folder, the file is also copied there as `<keep>.json`, to be
+ *  kept as a fixture of tests/page_reports.rs. */
+async function saveReport(browser, keep) {
+  const { driver } = browser;
+  const before = new Set(fs.readdirSync(browser.downloads));
+  await press(driver, "Save a page report");
+  const name = await eventually(() => fs.readdirSync(browser.downloads).find((n) => !before.has(n) && /^aliexpress-page-report-.*\.json$/.test(n)), "a page report download", 30_000);
+  const file = await downloaded(browser.downloads, exactly(name));
+  const text = fs.readFileSync(file, "utf8");
+  // The browser may add " (1)" to a name already in the folder; the footer says the name given.
+  const given = name.replace(/ ?\(\d+\)(?=\.json$)/, "");
+  assert.equal(await eventually(() => assistantText(driver, ".report-status"), "the footer says where the report is"), `Page report saved to your downloads: ${given}`);
+  if (process.env.E2E_KEEP_REPORTS) fs.copyFileSync(file, path.join(process.env.E2E_KEEP_REPORTS, `${keep}.json`));
+  return { report: JSON.parse(text), text };
 }
 
 async function waitForResult(driver, ms) {
@@ -110,8 +127,8 @@ export function defineBackupScenarios(browserName) {
       // closing, each linked to its page.
       const pending = expected.filter((o) => o.state.startsWith("awaiting_") || o.notes?.includes("Refund in progress"));
       assert.equal(pending.filter((o) => o.state === "completed").length, 1);
-      const verdict = await driver.executeScript(`
-        const v = document.querySelector("#exit-assistant-root").shadowRoot.querySelector(".verdict");
+      const verdict = await inRoot(driver, `
+        const v = root?.querySelector(".verdict");
         return { state: v.dataset.verdict, title: v.querySelector(".title").textContent,
                  pending: v.querySelector(".pending").firstChild.textContent,
                  links: [...v.querySelectorAll(".pending a")].map((a) => a.href) };`);
@@ -248,7 +265,154 @@ export function defineBackupScenarios(browserName) {
       assert.ok(Date.now() - pressed < 10_000 + 2_000, `said after ${Date.now() - pressed} ms`);
       assert.doesNotMatch(result, /Backup complete/);
       assert.match(await assistantText(driver, ".gaps"), /can't read this order list/);
+      // The panel offers the page report; it says that neither reader found anything here.
+      const { report } = await saveReport(browser, `${browserName}-unreadable-list`);
+      assert.equal(report.kind, "exit-assistant-page-report");
+      assert.equal(report.found.page, "order_list");
+      assert.deepEqual([report.found.list.rules.cards, report.found.list.structure.cards, report.found.list.view_more], [0, 0, false]);
+      // The page as it stood, still loading: its one text scrambled like every other.
+      assert.match(report.html, /<div id="root">[^<]+<\/div>/);
+      assert.doesNotMatch(report.html, /Loading/);
       server.control.behaviour = {};
+    });
+
+    it("saves a page report that keeps the list's layout, holds none of the shopper's names or numbers, and says what each reader found", { timeout: 120_000 }, async () => {
+      const history = HISTORIES.find((h) => h.name === "de-eur");
+      await forgetBackups(browser);
+      server.control.behaviour = {};
+      await visit(driver, history.url);
+      await waitForPresence(driver, "panel");
+      await eventually(async () => (await driver.executeScript(`return document.querySelectorAll(".order-item").length`)) >= 10, "the first ten orders show");
+      const { report, text } = await saveReport(browser, `${browserName}-de-eur-list`);
+      assert.equal(report.found.page, "order_list");
+      const { rules, structure, view_more } = report.found.list;
+      assert.deepEqual([rules.cards, rules.orders.length, structure.orders.length, view_more], [10, 10, 10, true]);
+      assert.deepEqual(rules.orders.map((o) => o.id_digits), structure.orders.map((o) => o.id_digits));
+      assert.ok(rules.orders.every((o) => o.placed_on && o.total === "EUR" && o.store), "every order whole");
+      // The layout stays: class names, data-pl, the tabs and the "View orders" button.
+      assert.match(report.html, /<div class="order-item"/);
+      assert.match(report.html, /comet-tabs-nav-item/);
+      assert.doesNotMatch(report.html, /<script|onclick=|style=|src=/i);
+      // None of the shopper's numbers, names or titles, anywhere in the file.
+      const shown = expectedOrders(history.name).filter((o) => !o.deleted).slice(0, 10);
+      for (const order of shown) {
+        assert.ok(!text.includes(order.id), `order number ${order.id}`);
+        assert.ok(!text.includes(order.store.name), `store ${order.store.name}`);
+        for (const item of order.items) assert.ok(!text.includes(item.title), `title ${item.title}`);
+      }
+      // The panel stays on the page; no request of the extension's own.
+      assert.equal(await driver.getCurrentUrl(), history.url);
+    });
+
+    it("stops a run whose backup is deleted meanwhile, and never brings back a head without its chunks", { timeout: 300_000 }, async () => {
+      const history = HISTORIES.find((h) => h.name === "pl-pln");
+      await forgetBackups(browser);
+      server.control.behaviour = {};
+      await visit(driver, history.url);
+      await waitForPresence(driver, "panel");
+      await press(driver, "Back up order history");
+      await eventually(async () => (await progressValue(driver)) >= 10, "the backup reads the first page", 60_000);
+      // Deleted, as the saved-backups page's Delete does, while the run goes on.
+      await forgetBackups(browser);
+      assert.match(await eventually(() => assistantText(driver, ".backup .note"), "the panel says why it stopped", 60_000), /deleted on the saved-backups page/);
+      await new Promise((r) => setTimeout(r, 3000));
+      const keys = Object.keys(await storedItems(browser)).filter((k) => /^(backup|orders|watch):/.test(k));
+      assert.deepEqual(keys, [], "nothing of the deleted backup came back");
+      assert.equal(await progressValue(driver), null, "the run stopped");
+    });
+
+    it("lets one tab at a time run a site's backup: a second tab says it runs elsewhere, and offers it again once it ends", { timeout: 300_000 }, async () => {
+      const history = HISTORIES.find((h) => h.name === "fr-eur");
+      await forgetBackups(browser);
+      server.control.behaviour = {};
+      const first = await driver.getWindowHandle();
+      await visit(driver, history.url);
+      await waitForPresence(driver, "panel");
+      await press(driver, "Back up order history");
+      await eventually(async () => (await progressValue(driver)) > 0, "the first tab's backup runs", 60_000);
+      // A second tab on the same site (another of its hosts): no second start.
+      await driver.switchTo().newWindow("tab");
+      const second = await driver.getWindowHandle();
+      await visit(driver, "https://www.aliexpress.com/p/order/index.html");
+      await waitForPresence(driver, "panel");
+      assert.match(await eventually(() => assistantText(driver, ".backup .note"), "the second tab says why"), /running in another tab/);
+      const offersStart = () => inRoot(driver, `return !!root?.querySelector(".backup button.start")`);
+      assert.equal(await offersStart(), false, "no Back up button");
+      // The first run ends complete; the second tab offers to start again, by itself.
+      await driver.switchTo().window(first);
+      assert.match(await waitForResult(driver, 240_000), /Backup complete/);
+      await driver.switchTo().window(second);
+      await eventually(offersStart, "the second tab offers Back up again", 30_000);
+      assert.doesNotMatch((await assistantText(driver, ".backup .note")) ?? "", /another tab/);
+      await driver.close();
+      await driver.switchTo().window(first);
+    });
+
+    it("keeps the panel out of a page script's reach, and ignores what it presses by every route it has", { timeout: 300_000 }, async () => {
+      const history = HISTORIES.find((h) => h.name === "es-eur");
+      await forgetBackups(browser);
+      server.control.behaviour = {};
+      // A saved backup, so the panel shows its downloads too.
+      await backUpAndDownload(browser, history.url);
+      // Every route a page's script has: the panel's controls if it could reach them (its
+      // root is closed, so it can't), and the assistant's host element, which it can.
+      const attack = `
+        const host = document.querySelector("#exit-assistant-root");
+        const root = host?.shadowRoot ?? null;
+        const targets = root ? [...root.querySelectorAll("button, input, summary, a, details")] : [];
+        for (const el of [host, ...targets].filter(Boolean)) {
+          el.click();
+          for (const type of ["pointerdown", "mousedown", "pointerup", "mouseup", "click"]) {
+            el.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, cancelable: true }));
+          }
+          for (const key of ["Enter", " ", "Escape"]) {
+            el.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, composed: true }));
+          }
+          if (el.type === "checkbox") { el.checked = !el.checked; el.dispatchEvent(new Event("change", { bubbles: true })); el.dispatchEvent(new Event("input", { bubbles: true })); }
+          el.dispatchEvent(new SubmitEvent("submit", { bubbles: true }));
+        }
+        return { host: !!host, reached: targets.length };`;
+      for (const url of [history.url, "https://www.aliexpress.com/p/wallet-ui/index.html?fixture=unknown", "https://privacy.aliexpress.com/home#/request/delete"]) {
+        await visit(driver, url);
+        const shown = await eventually(async () => { const p = await presence(driver); return ["panel", "launcher"].includes(p) && p; }, `${url}: the assistant shows`);
+        if (shown === "launcher") {
+          await press(driver, "Open assistant");
+          await waitForPresence(driver, "panel");
+        }
+        await new Promise((r) => setTimeout(r, 1500));
+        const before = await storedItems(browser);
+        const downloads = fs.readdirSync(browser.downloads).sort();
+        const windows = (await driver.getAllWindowHandles()).length;
+        assert.deepEqual(await driver.executeScript(attack), { host: true, reached: 0 }, `${url}: the script finds the assistant's host, and none of its controls`);
+        // The controls are there for the person (WebDriver reaches the closed root).
+        if (url === history.url) for (const label of ["Back up order history", "Download JSON", "Save a page report"]) assert.ok((await inRoot(driver, `return [...root.querySelectorAll("button")].map((b) => b.textContent)`)).includes(label), label);
+        await new Promise((r) => setTimeout(r, 2500));
+        assert.equal(await presence(driver), "panel", `${url}: the panel stays open`);
+        assert.equal(await progressValue(driver), null, `${url}: no backup started`);
+        assert.deepEqual(await storedItems(browser), before, `${url}: nothing saved changed (no money marked, no request recorded)`);
+        assert.deepEqual(fs.readdirSync(browser.downloads).sort(), downloads, `${url}: no download`);
+        assert.equal((await driver.getAllWindowHandles()).length, windows, `${url}: no tab opened`);
+      }
+      // The same controls work for the person (WebDriver's real input): the panel closes.
+      await press(driver, "\u00d7");
+      await waitForPresence(driver, "launcher");
+    });
+
+    it("saves a page report of a detail page, with its items and none of its contact", { timeout: 120_000 }, async () => {
+      const history = HISTORIES.find((h) => h.name === "en-brl");
+      const order = expectedOrders(history.name).find((o) => o.items.length > 1);
+      await visit(driver, order.detail_url);
+      await waitForPresence(driver, "launcher");
+      await press(driver, "Open assistant");
+      await waitForPresence(driver, "panel");
+      await eventually(async () => (await driver.executeScript(`return document.querySelectorAll(".order-detail-item-content").length`)) > 0, "the detail page shows its items");
+      const { report, text } = await saveReport(browser, `${browserName}-en-brl-detail`);
+      assert.equal(report.found.page, "order_detail");
+      assert.equal(report.found.detail.rules.items.length, order.items.length);
+      assert.equal(report.found.detail.structure.items.length, order.items.length);
+      const contact = await driver.executeScript(`return [".contact-name", ".contact-phone", "[data-pl=contact_info_address]"].map((s) => document.querySelector(s).textContent)`);
+      for (const held of [...contact, order.id, ...order.items.map((i) => i.title)]) assert.ok(!text.includes(held), held);
+      assert.match(report.html, /data-pl="contact_info_address"/);
     });
 
     it("survives its tab being closed at random points, and resumes to a backup equal to an uninterrupted one", { timeout: 600_000 }, async () => {
@@ -307,15 +471,15 @@ export function defineBackupScenarios(browserName) {
       const file = await backUpAndDownload(browser, history.url);
       assert.deepEqual(file.orders, expectedOrders("hostile"), "kept exactly");
       // Markup anywhere in the DOM, or a payload's handler having run in the page.
-      const injected = () => driver.executeScript(`
-        const roots = [document, document.querySelector("#exit-assistant-root")?.shadowRoot].filter(Boolean);
+      const injected = () => inRoot(driver, `
+        const roots = [document, root].filter(Boolean);
         // The hostile page has javascript: links of its own; the assistant's roots must have none.
         const ours = location.protocol === "https:" ? roots.slice(1) : roots;
         return { pwned: window.__pwned ?? null,
                  elements: roots.reduce((n, r) => n + r.querySelectorAll("img[src=x], iframe, [onerror], [onload]").length, 0)
                    + ours.reduce((n, r) => n + r.querySelectorAll("a[href^='javascript:' i]").length, 0) };`);
       assert.deepEqual(await injected(), { pwned: null, elements: 0 }, "the page and the panel");
-      const pending = await driver.executeScript(`return [...document.querySelector("#exit-assistant-root").shadowRoot.querySelectorAll(".verdict li.pending li")].map((li) => li.textContent).join(" ")`);
+      const pending = await inRoot(driver, `return [...root?.querySelectorAll(".verdict li.pending li")].map((li) => li.textContent).join(" ")`);
       assert.ok(pending.includes("<script>window.__pwned='script'</script> Shipped"), "an unknown status is shown, as text");
 
       const fresh = async (label, pattern) => {

@@ -16,7 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
 
-import { eventually, press, visit, waitForPresence } from "./lib/assistant.mjs";
+import { eventually, inRoot, press, visit, waitForPresence } from "./lib/assistant.mjs";
 import { launchChromium } from "./lib/browsers.mjs";
 import { BIG, writeHistory } from "../fixtures/histories/generate.mjs";
 import { HISTORIES, startFixtureServer } from "./lib/fixture-server.mjs";
@@ -91,7 +91,7 @@ async function parseRatio(driver) {
       const root = document.getElementById("list");
       const text = (el, sel) => el.querySelector(sel)?.textContent.trim() ?? null;
       // The baseline: the same fields, read the plain way.
-      const plain = () => [...root.querySelectorAll(".order-item")].map((card) => ({
+      const plain = () => [...root?.querySelectorAll(".order-item")].map((card) => ({
         id: (card.querySelector('a[href*="order/detail.html"]')?.getAttribute("href") ?? "").match(/orderId=(\\d+)/)?.[1],
         status: text(card, ".order-item-header-status-text"),
         date: text(card, ".order-item-header-right-info > div:first-child"),
@@ -143,7 +143,7 @@ async function backupRun(driver, server) {
     setInterval(() => { window.__heap = Math.max(window.__heap, performance.memory?.usedJSHeapSize ?? 0); }, 100);`);
   await press(driver, "Back up order history");
   const started = Date.now();
-  await eventually(() => driver.executeScript(`return document.querySelector("#exit-assistant-root").shadowRoot.querySelector(".result")?.textContent`), "the backup should finish", 1_800_000);
+  await eventually(() => inRoot(driver, `return root?.querySelector(".result")?.textContent`), "the backup should finish", 1_800_000);
   const seconds = (Date.now() - started) / 1000;
   return driver.executeScript(`
     const steps = ["read", "save"].flatMap((kind) => performance.getEntriesByName("exit-assistant:step-" + kind).map((e) => e.duration));

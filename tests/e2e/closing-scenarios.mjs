@@ -7,7 +7,7 @@ import { after, before, describe, it } from "node:test";
 
 import { By } from "selenium-webdriver";
 
-import { assistantText, eventually, inAssistant, press, visit, waitForPresence } from "./lib/assistant.mjs";
+import { assistantText, eventually, inAssistant, inRoot, press, visit, waitForPresence } from "./lib/assistant.mjs";
 import { expectedOrders } from "./lib/fixture-server.mjs";
 import { msg } from "./lib/locales.mjs";
 import { downloaded } from "./lib/downloads.mjs";
@@ -29,8 +29,7 @@ const byLabel = (words) => `() => [...document.querySelectorAll("label")].find((
  *  with `inView`, for that element to be scrolled into view). */
 async function expectRing(driver, step, target, { inView = false } = {}) {
   return eventually(async () => {
-    const seen = await driver.executeScript(`
-      const root = document.querySelector("#exit-assistant-root")?.shadowRoot;
+    const seen = await inRoot(driver, `
       const ring = root?.querySelector(".ring");
       const el = (${target})();
       if (!ring || !el || ring.style.display === "none") return { step: ring?.dataset.step ?? null };
@@ -40,8 +39,8 @@ async function expectRing(driver, step, target, { inView = false } = {}) {
         surrounds: r.left <= t.left && r.top <= t.top && r.right >= t.right && r.bottom >= t.bottom
           && r.width - t.width < 30 && r.height - t.height < 30,
         inView: t.top >= 0 && t.bottom <= innerHeight,
-        callout: root.querySelector(".callout")?.textContent,
-        guide: root.querySelector(".guide-now")?.textContent,
+        callout: root?.querySelector(".callout")?.textContent,
+        guide: root?.querySelector(".guide-now")?.textContent,
       };`);
     return seen.step === step && seen.surrounds && (seen.inView || !inView) ? seen : false;
   }, `the ring should surround the ${step} control${inView ? ", scrolled into view" : ""}`);
@@ -61,7 +60,7 @@ async function backUp(driver, url, { watchRing = false } = {}) {
 }
 
 /** The `data-holding` of an asset in the panel's money section. */
-const holding = (driver, asset) => driver.executeScript(`return document.querySelector("#exit-assistant-root")?.shadowRoot?.querySelector('.money li[data-asset="${asset}"]')?.dataset.holding ?? null`);
+const holding = (driver, asset) => inRoot(driver, `return root?.querySelector('.money li[data-asset="${asset}"]')?.dataset.holding ?? null`);
 
 export function defineClosingScenarios(browserName) {
   describe(`${browserName}: closing the account, in German`, () => {
@@ -84,8 +83,8 @@ export function defineClosingScenarios(browserName) {
       await visit(driver, DE_ORDERS);
       await waitForPresence(driver, "panel");
       const verdict = await eventually(async () => {
-        const v = await driver.executeScript(`
-          const box = document.querySelector("#exit-assistant-root").shadowRoot.querySelector(".verdict");
+        const v = await inRoot(driver, `
+          const box = root?.querySelector(".verdict");
           return {
             state: box.dataset.verdict,
             title: box.querySelector(".title").textContent,
@@ -139,7 +138,7 @@ export function defineClosingScenarios(browserName) {
       await eventually(async () => (await holding(driver, "wallet")) === "zero", "the wallet is confirmed");
       await press(driver, de("confirmZero"), '.money li[data-asset="gift_cards"]');
       const verdict = await eventually(async () => {
-        const state = await driver.executeScript(`return document.querySelector("#exit-assistant-root").shadowRoot.querySelector(".verdict").dataset.verdict`);
+        const state = await inRoot(driver, `return root?.querySelector(".verdict").dataset.verdict`);
         return state === "ready" ? state : false;
       }, "the verdict should turn to ready");
       assert.equal(verdict, "ready");
@@ -188,11 +187,25 @@ export function defineClosingScenarios(browserName) {
       seen = await expectRing(driver, "final_delete", byText("button", "Konto löschen"));
       assert.equal(seen.callout, de("guideFinalDelete"));
       // The trade.aliexpress.com backup counts on the privacy centre's host too: ready.
-      assert.equal(await driver.executeScript(`return document.querySelector("#exit-assistant-root").shadowRoot.querySelector(".verdict").dataset.verdict`), "ready");
+      assert.equal(await inRoot(driver, `return root?.querySelector(".verdict").dataset.verdict`), "ready");
       // Nobody clicks it: the page still waits on its last stage.
       await new Promise((r) => setTimeout(r, 1500));
       const stage = await driver.executeScript(`return [...document.querySelectorAll("#app section")].find((s) => !s.hidden)?.dataset.stage`);
       assert.equal(stage, "final");
+      // A page script's click on it is not the person's: no request is recorded. (It doesn't
+      // bubble, so the page's own flow, listening on its app, stays where it is.)
+      await driver.executeScript(`document.querySelector("button[data-final]").dispatchEvent(new MouseEvent("click", { bubbles: false }));`);
+      assert.equal(await driver.executeScript(`return [...document.querySelectorAll("#app section")].find((s) => !s.hidden)?.dataset.stage`), "final");
+      await new Promise((r) => setTimeout(r, 1500));
+      assert.equal(await assistantText(driver, ".requested"), null, "a script's click records nothing");
+      // The person's own click (WebDriver's real input) is noted, with its date.
+      await driver.findElement(By.css("button[data-final]")).click();
+      await eventually(() => assistantText(driver, ".requested"), "the person's click is noted");
+      const page = await driver.getWindowHandle();
+      await session.browser.openExtensionPage("backup.html");
+      await driver.executeAsyncScript(`const done = arguments[0]; chrome.storage.local.get("closure_progress", (items) => { const p = items.closure_progress; p.request = null; chrome.storage.local.set({ closure_progress: p }, () => done()); });`);
+      await driver.close();
+      await driver.switchTo().window(page);
     });
 
     it("says so, and gives the route in words, when a page's controls can't be found", TIMEOUT, async () => {
@@ -218,7 +231,7 @@ export function defineClosingScenarios(browserName) {
         return text?.startsWith(de("guideAmbiguous")) ? text : false;
       }, "the guide says two controls are alike");
       assert.equal(line, `${de("guideAmbiguous")} ${de("routePrivacyWords")}`);
-      const ring = await driver.executeScript(`const r = document.querySelector("#exit-assistant-root").shadowRoot.querySelector(".ring"); return r && r.style.display !== "none" ? r.dataset.step : null;`);
+      const ring = await inRoot(driver, `const r = root?.querySelector(".ring"); return r && r.style.display !== "none" ? r.dataset.step : null;`);
       assert.equal(ring, null, "nothing is ringed");
     });
 
@@ -240,7 +253,7 @@ export function defineClosingScenarios(browserName) {
       await press(driver, de("markRequested"), ".routes");
       const said = await eventually(() => assistantText(driver, ".requested"), "the request date is shown");
       assert.ok(said.startsWith(de("requestSent", "").split(" ").slice(0, 3).join(" ")), said);
-      assert.ok((await driver.executeScript(`return document.querySelector("#exit-assistant-root").shadowRoot.querySelector("details.after").open`)), "the after-closing checklist opens");
+      assert.ok((await inRoot(driver, `return root?.querySelector("details.after").open`)), "the after-closing checklist opens");
       // Move the request 73 hours back, through the extension's own storage.
       const page = await driver.getWindowHandle();
       await session.browser.openExtensionPage("backup.html");
@@ -260,7 +273,7 @@ export function defineClosingScenarios(browserName) {
       await eventually(async () => {
         await driver.navigate().refresh();
         await waitForPresence(driver, "panel");
-        return driver.executeScript(`return document.querySelector("#exit-assistant-root").shadowRoot.querySelector("input.after-ClearSiteData")?.checked`);
+        return inRoot(driver, `return root?.querySelector("input.after-ClearSiteData")?.checked`);
       }, "the tick is kept");
     });
 

@@ -7,7 +7,7 @@ import path from "node:path";
 
 import { By } from "selenium-webdriver";
 
-import { assistantText, eventually, presence, visit, waitForPresence } from "./lib/assistant.mjs";
+import { assistantText, eventually, inRoot, presence, visit, waitForPresence } from "./lib/assistant.mjs";
 import { launchChromium } from "./lib/browsers.mjs";
 import { HISTORIES, startFixtureServer } from "./lib/fixture-server.mjs";
 import { openPopupFor, popupStatus } from "./lib/popup.mjs";
@@ -40,7 +40,7 @@ try {
   await shot("02-backup-running");
   const result = await eventually(() => assistantText(driver, ".result"), "the backup should finish", 600_000);
   await shot("03-backup-done");
-  const summary = await driver.executeScript(`return [...document.querySelector("#exit-assistant-root").shadowRoot.querySelectorAll(".summary span")].map((s) => s.textContent).join(" · ")`);
+  const summary = await inRoot(driver, `return [...root?.querySelectorAll(".summary span")].map((s) => s.textContent).join(" · ")`);
   lines.push(`Backup of ${history.url}: ${result}`, `    ${summary}`);
   for (const label of ["Download JSON", "Download CSV (orders)", "Download CSV (items)", "Download report"]) {
     await press(label);
@@ -60,7 +60,7 @@ try {
     await visit(driver, url);
     await eventually(async () => (await presence(driver)) !== "none" || (await driver.executeScript(`return !!document.querySelector("#exit-assistant-notice")`)), `nothing appeared on ${url}`);
     if (name.endsWith("-ring")) {
-      await eventually(() => driver.executeScript(`return document.querySelector("#exit-assistant-root")?.shadowRoot?.querySelector(".ring")?.dataset.step`), `the ring on ${url}`);
+      await eventually(() => inRoot(driver, `return root?.querySelector(".ring")?.dataset.step`), `the ring on ${url}`);
       await new Promise((r) => setTimeout(r, 800));
     }
     await shot(name);

@@ -7,9 +7,7 @@ import { after, before, describe, it } from "node:test";
 
 import { By, Key } from "selenium-webdriver";
 
-import {
-  assistantText, eventually, focused, inAssistant, NOTICE, presence, settledInjection, visit, waitForPresence,
-} from "./lib/assistant.mjs";
+import { assistantText, eventually, focused, inAssistant, inRoot, NOTICE, presence, settledInjection, visit, waitForPresence } from "./lib/assistant.mjs";
 import { closeSession, openSession } from "./lib/session.mjs";
 import { FIXTURE_HOSTS } from "./lib/fixture-server.mjs";
 import { ROOT, WORK } from "./lib/paths.mjs";
@@ -63,7 +61,7 @@ export function defineScenarios(browserName) {
       assert.equal(await dialog.getAccessibleName(), "Close-account assistant");
       assert.equal(await dialog.getAttribute("aria-modal"), "false");
       assert.equal(await assistantText(driver, ".where"), "You are on: Order list");
-      const steps = await driver.executeScript(`return [...document.querySelector("#exit-assistant-root").shadowRoot.querySelectorAll("ol.steps li .label")].map((li) => li.textContent)`);
+      const steps = await inRoot(driver, `return [...root?.querySelectorAll("ol.steps li .label")].map((li) => li.textContent)`);
       assert.deepEqual(steps, [
         "Back up your orders",
         "Settle pending orders and disputes",
@@ -71,9 +69,9 @@ export function defineScenarios(browserName) {
         "Close the account",
         "After closing",
       ]);
-      const states = await driver.executeScript(`return [...document.querySelector("#exit-assistant-root").shadowRoot.querySelectorAll("ol.steps li")].map((li) => li.dataset.state)`);
+      const states = await inRoot(driver, `return [...root?.querySelectorAll("ol.steps li")].map((li) => li.dataset.state)`);
       assert.deepEqual(states, ["current", "todo", "todo", "todo", "todo"], "nothing is done yet: backing up comes first");
-      const position = await driver.executeScript(`return getComputedStyle(document.querySelector("#exit-assistant-root").shadowRoot.querySelector(".layer")).position`);
+      const position = await inRoot(driver, `return getComputedStyle(root?.querySelector(".layer")).position`);
       assert.equal(position, "fixed", "the assistant's own CSS applies inside its shadow root");
       const file = await screenshot(driver, `${browserName}-order-list`);
       if (process.env.UPDATE_DOCS === "1" && browserName === "chromium") {
@@ -143,11 +141,10 @@ export function defineScenarios(browserName) {
         await driver.executeScript("history.back()");
         await waitForPresence(driver, "launcher");
       }
-      const counts = await driver.executeScript(`
-        const root = document.querySelector("#exit-assistant-root")?.shadowRoot;
+      const counts = await inRoot(driver, `
         return { hosts: document.querySelectorAll("#exit-assistant-root").length,
-                 launchers: root.querySelectorAll(".launcher").length,
-                 dialogs: root.querySelectorAll("[role=dialog]").length,
+                 launchers: root?.querySelectorAll(".launcher").length,
+                 dialogs: root?.querySelectorAll("[role=dialog]").length,
                  notices: document.querySelectorAll("#exit-assistant-notice").length };`);
       assert.deepEqual(counts, { hosts: 1, launchers: 1, dialogs: 0, notices: 0 });
     });

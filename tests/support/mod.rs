@@ -61,3 +61,23 @@ impl DomNode for Node<'_> {
         }
     }
 }
+
+/// The fixture histories (`tests/fixtures/histories/index.json`): each one's name and list URL.
+#[allow(dead_code)] // not every test binary reads the histories
+pub fn histories() -> Vec<(String, String)> {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/histories");
+    let index: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(format!("{dir}/index.json")).unwrap())
+            .unwrap();
+    index
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["name"].as_str().unwrap().to_owned(),
+                h["url"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect()
+}

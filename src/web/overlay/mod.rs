@@ -4,6 +4,7 @@
 
 mod backup_section;
 mod kept;
+mod report_footer;
 mod verdict;
 
 use std::rc::Rc;
@@ -25,6 +26,7 @@ use crate::web::closing_panel::{guide_text, Builder};
 use crate::web::dom::{child, element, find};
 use crate::web::error::WebError;
 use crate::web::i18n::Translate;
+use crate::web::person::on_person;
 
 use backup_section::update_progress;
 use kept::KeptState;
@@ -59,6 +61,35 @@ pub enum Action {
     ToggleAfter(AfterItem, bool),
     /// Open the letter page.
     OpenLetter,
+    /// Save a page report.
+    SavePageReport,
+}
+
+thread_local! {
+    /// The mounted host, for the crash handler: it removes the panel by this reference, never
+    /// by an id that a page's own element could carry.
+    static MOUNTED: std::cell::RefCell<Option<(HtmlElement, ShadowRoot)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Takes the mounted panel off the page, if any. Never panics: the crash handler calls it
+/// from inside the panic hook, perhaps while the reference is borrowed.
+pub fn remove_mounted() {
+    let _ = MOUNTED.try_with(|mounted| {
+        if let Ok(mounted) = mounted.try_borrow() {
+            if let Some((host, _)) = mounted.as_ref() {
+                host.remove();
+            }
+        }
+    });
+}
+
+/// The mounted overlay's (closed) shadow root: only the assistant's own code holds it. For
+/// tests, which can't reach into a closed root from the page.
+pub fn mounted_root() -> Option<ShadowRoot> {
+    MOUNTED
+        .try_with(|m| m.try_borrow().ok()?.as_ref().map(|(_, root)| root.clone()))
+        .ok()
+        .flatten()
 }
 
 /// Receives the user's actions.
@@ -70,6 +101,9 @@ pub struct Overlay {
     layer: HtmlElement,
     pointer_layer: HtmlElement,
     listeners: Vec<EventListener>,
+    /// Cancels every click a script made inside the assistant, before anything sees it: no
+    /// link opens, no box ticks, no section unfolds but by the person's own hand.
+    _script_clicks: EventListener,
 }
 
 impl Overlay {
@@ -79,7 +113,9 @@ impl Overlay {
             stale.remove();
         }
         let host = element(doc, "div", &[("id", HOST_ID)], None)?;
-        let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?;
+        // Closed: a page's script can't reach in to read the panel or press its controls
+        // (and a click it makes anyhow is cancelled below, and heard by no listener).
+        let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Closed))?;
         apply_styles(doc, &root)?;
         let layer = element(doc, "div", &[("class", "layer")], None)?;
         // The ring and its callout live beside the panel, so re-rendering the panel keeps them.
@@ -91,11 +127,27 @@ impl Overlay {
         doc.document_element()
             .ok_or_else(|| WebError::new("no root element"))?
             .append_child(&host)?;
+        MOUNTED.with(|mounted| *mounted.borrow_mut() = Some((host.clone(), root.clone())));
+        let script_clicks = EventListener::new_with_options(
+            &root,
+            "click",
+            gloo_events::EventListenerOptions {
+                phase: gloo_events::EventListenerPhase::Capture,
+                passive: false,
+            },
+            |event| {
+                if !event.is_trusted() {
+                    event.prevent_default();
+                    event.stop_immediate_propagation();
+                }
+            },
+        );
         Ok(Overlay {
             host,
             layer,
             pointer_layer,
             listeners: Vec::new(),
+            _script_clicks: script_clicks,
         })
     }
 
@@ -134,9 +186,7 @@ impl Overlay {
             Some(&label),
         )?;
         self.listeners
-            .push(EventListener::new(&button, "click", move |_| {
-                dispatch(Action::Open)
-            }));
+            .push(on_person(&button, "click", move |_| dispatch(Action::Open)));
         self.layer.append_child(&button)?;
         Ok(())
     }
@@ -270,16 +320,15 @@ impl Overlay {
         builder.money(&panel, readiness)?;
         builder.routes(&panel, closing)?;
         builder.after(&panel, closing)?;
+        report_footer::report_footer(&mut builder, &panel)?;
         self.listeners = listeners;
         self.fill_backup(&section, t, backup, &dispatch)?;
 
         let on_close = dispatch.clone();
         self.listeners
-            .push(EventListener::new(&close, "click", move |_| {
-                on_close(Action::Close)
-            }));
+            .push(on_person(&close, "click", move |_| on_close(Action::Close)));
         self.listeners
-            .push(EventListener::new(&panel, "keydown", move |event| {
+            .push(on_person(&panel, "keydown", move |event| {
                 if event
                     .dyn_ref::<KeyboardEvent>()
                     .is_some_and(|k| k.key() == "Escape")
@@ -377,6 +426,13 @@ impl Overlay {
 
 impl Drop for Overlay {
     fn drop(&mut self) {
+        let _ = MOUNTED.try_with(|mounted| {
+            if let Ok(mut mounted) = mounted.try_borrow_mut() {
+                if mounted.as_ref().is_some_and(|(host, _)| *host == self.host) {
+                    *mounted = None;
+                }
+            }
+        });
         self.host.remove();
     }
 }

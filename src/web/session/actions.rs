@@ -86,6 +86,19 @@ pub(super) fn dispatcher(weak: Weak<RefCell<State>>) -> Dispatch {
                     })
                     .await;
                 }
+                Action::SavePageReport => {
+                    let (doc, kind) = {
+                        let guard = state.borrow();
+                        (guard.doc.clone(), guard.page.kind)
+                    };
+                    let saved = crate::web::page_report::save(&doc, kind).await;
+                    if let Err(error) = &saved {
+                        warn(&format!("page report: {error}"));
+                    }
+                    if let Some(overlay) = &state.borrow().overlay {
+                        overlay.report_outcome(&ChromeI18n, saved.as_deref().map_err(drop));
+                    }
+                }
                 Action::OpenLetter => {
                     if let Err(error) =
                         ext_api::send_to_background(&crate::core::message::ToBackground::OpenLetter)
@@ -183,16 +196,27 @@ pub(super) async fn start_backup(state: &Rc<RefCell<State>>) {
         guard.pointer = pointer;
         place_pointer(&guard);
     };
-    let result = backup_run::run(doc, stop, on_progress, on_control).await;
+    let me = crate::web::run_lease::this_tab().await;
+    let result = backup_run::run(doc, &me, stop, on_progress, on_control).await;
     let finished = match result {
         Ok((backup, ending)) => {
             let notice = match ending {
                 Ending::Finished => None,
                 Ending::Stopped => Some(Text::BackupStopped),
                 Ending::Stalled => Some(Text::BackupInterrupted),
+                Ending::Deleted => Some(Text::BackupDeletedWhileRunning),
+                Ending::Elsewhere => Some(Text::BackupRunningElsewhere),
             };
             let done = (ending == Ending::Finished).then(|| done_view(&backup));
-            state.borrow_mut().saved = Some(backup);
+            let mut guard = state.borrow_mut();
+            match ending {
+                // A deleted backup stays deleted: the panel shows none.
+                Ending::Deleted => guard.saved = None,
+                // Another tab's run has it: what this tab last read stands.
+                Ending::Elsewhere => {}
+                _ => guard.saved = Some(backup),
+            }
+            drop(guard);
             (ending, notice, done)
         }
         Err(error) => {

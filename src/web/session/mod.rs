@@ -37,7 +37,7 @@ use crate::web::watch::PageWatch;
 
 use actions::{dispatcher, start_backup};
 use guide::{place_pointer, recheck_page, schedule_recheck};
-use sync::{load_others, load_progress, stored_elsewhere};
+use sync::{load_progress, stored_elsewhere};
 use view::render;
 
 /// When a page's kind depends on what it shows, re-check after these delays (ms): the new
@@ -59,13 +59,13 @@ struct State {
     prefs: AssistantPrefs,
     /// What the user did on this page; reset when the page changes.
     here: UserChoice,
-    /// This host's saved backup: its head as last loaded (see `core::backup::Digest`), or the
-    /// whole backup a run just wrote.
+    /// This site's saved backup (the only one its pages show): its head as last loaded (see
+    /// `core::backup::Digest`), or the whole backup a run just wrote.
     saved: Option<Backup>,
-    /// The other hosts' backups' heads: one account's orders may be read on `www.` and `pt.`,
-    /// and the closing pages live on other hosts still.
-    others: Vec<Backup>,
     run: Option<Run>,
+    /// Another tab's run holds this site's backup; and the timer that looks again when its
+    /// lease would lapse (a tab that died stops renewing it).
+    elsewhere: Option<Timeout>,
     /// The last run's end, shown until the next start, and the summary of a finished one
     /// (made when it ended: the head read afterwards has no orders to sum up).
     finished: Option<(Ending, Option<Text>, Option<BackupView>)>,
@@ -110,14 +110,11 @@ impl PageSession {
         );
         let url = current_url(&doc);
         let page = recognise_document(&doc);
-        let saved = saved::head_for_page(&host, page.kind)
-            .await
-            .unwrap_or_else(|error| {
-                warn(&format!("saved backup unreadable: {error}"));
-                None
-            });
+        let saved = saved::head_for_page(&host).await.unwrap_or_else(|error| {
+            warn(&format!("saved backup unreadable: {error}"));
+            None
+        });
         let progress = load_progress().await;
-        let others = load_others(&host).await;
         let state = State {
             doc: doc.clone(),
             url,
@@ -126,10 +123,10 @@ impl PageSession {
             here: UserChoice::None,
             saved,
             run: None,
+            elsewhere: None,
             finished: None,
             overlay: None,
             host,
-            others,
             progress,
             pointer: None,
             guide: None,
@@ -138,6 +135,7 @@ impl PageSession {
         let carry_on = page.kind == PageKind::OrderList
             && state.saved.as_ref().is_some_and(|b| b.continue_paging);
         let state = Rc::new(RefCell::new(state));
+        sync::check_lease(&state).await;
         render(&state, None)?;
         super::perf::mark("exit-assistant:panel");
         if carry_on {

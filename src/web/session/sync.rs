@@ -1,14 +1,17 @@
-//! The session's share of storage: the other hosts' backups and the closing progress, kept
-//! in step when another tab (or this one) writes them.
+//! The session's share of storage: its site's backup and the closing progress, kept in step
+//! when another tab (or this one) writes them.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+use gloo_timers::callback::Timeout;
+
 use wasm_bindgen_futures::spawn_local;
 
-use crate::core::backup::Backup;
-use crate::core::backup::{storage_key, STORAGE_PREFIX};
+use crate::core::backup::storage_key;
 use crate::core::closure::ClosureProgress;
+use crate::core::lease::lease_key;
+use crate::web::run_lease::free_own_stale;
 
 use crate::web::error::log_failure;
 use crate::web::ext_api;
@@ -18,14 +21,32 @@ use super::guide::recheck_page;
 use super::view::render;
 use super::{warn, State};
 
-/// Every other host's saved backup's head.
-pub(super) async fn load_others(host: &str) -> Vec<Backup> {
-    let mut all = saved::load_heads().await.unwrap_or_else(|error| {
-        warn(&format!("saved backups unreadable: {error}"));
-        Vec::new()
+/// Looks whether another tab's run holds this site's backup (`core::lease`), and, while one
+/// does, looks again when its lease would lapse.
+pub(super) async fn check_lease(state: &Rc<RefCell<State>>) {
+    let (site, running) = {
+        let guard = state.borrow();
+        (guard.host.clone(), guard.run.is_some())
+    };
+    // This tab's own run is no other tab's.
+    if running {
+        state.borrow_mut().elsewhere = None;
+        return;
+    }
+    let lease = free_own_stale(&site).await.unwrap_or_default();
+    let now = js_sys::Date::now();
+    let mut guard = state.borrow_mut();
+    guard.elsewhere = lease.map(|lease| {
+        let weak = Rc::downgrade(state);
+        let wait = (lease.until_ms - now).clamp(0.0, 3_600_000.0) as u32 + 500;
+        Timeout::new(wait, move || {
+            let Some(state) = weak.upgrade() else { return };
+            spawn_local(async move {
+                check_lease(&state).await;
+                log_failure(render(&state, None));
+            });
+        })
     });
-    all.retain(|b| b.site != host);
-    all
 }
 
 /// Reads the shared closing progress; a damaged record reads as none, with a warning.
@@ -63,35 +84,28 @@ pub(super) fn stored_elsewhere(weak: &Weak<RefCell<State>>, keys: &[String]) {
         (storage_key(&guard.host), guard.run.is_some())
     };
     let progress_changed = keys.iter().any(|k| k == ClosureProgress::STORAGE_KEY);
+    let lease_changed = keys.contains(&lease_key(&state.borrow().host));
     // A run in this tab keeps its own copy of the backup up to date.
     let backup_changed = !running && keys.contains(&backup_key);
-    let others_changed = keys
-        .iter()
-        .any(|k| k.starts_with(STORAGE_PREFIX) && *k != backup_key);
-    if !progress_changed && !backup_changed && !others_changed {
+    if !progress_changed && !backup_changed && !lease_changed {
         return;
     }
     spawn_local(async move {
         let mut changed = false;
+        if lease_changed {
+            let before = state.borrow().elsewhere.is_some();
+            check_lease(&state).await;
+            changed |= state.borrow().elsewhere.is_some() != before;
+        }
         if progress_changed {
             let progress = load_progress().await;
             let mut guard = state.borrow_mut();
             changed |= guard.progress != progress;
             guard.progress = progress;
         }
-        if others_changed {
-            let host = state.borrow().host.clone();
-            let others = load_others(&host).await;
-            let mut guard = state.borrow_mut();
-            changed |= guard.others != others;
-            guard.others = others;
-        }
         if backup_changed {
-            let (host, kind) = {
-                let guard = state.borrow();
-                (guard.host.clone(), guard.page.kind)
-            };
-            if let Ok(saved) = saved::head_for_page(&host, kind).await {
+            let host = state.borrow().host.clone();
+            if let Ok(saved) = saved::head_for_page(&host).await {
                 let mut guard = state.borrow_mut();
                 if guard.run.is_none() {
                     changed |= guard.saved != saved;

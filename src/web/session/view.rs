@@ -12,6 +12,7 @@ use crate::core::order::Order;
 use crate::core::page::PageKind;
 use crate::core::parse::parse_order_list_range;
 use crate::core::readiness::{assess, Readiness};
+use crate::core::text::Text;
 
 use crate::web::backup_run::Ending;
 use crate::web::dom::WebNode;
@@ -29,6 +30,16 @@ const READINESS_CARDS: usize = 100;
 pub(super) fn backup_view(state: &State) -> BackupView {
     if let Some(run) = &state.run {
         return BackupView::Running(run.progress);
+    }
+    // Another tab runs this site's backup: say so, and offer no second start.
+    if state.elsewhere.is_some() {
+        if let BackupView::Idle { saved, .. } = idle_view(state.page, state.saved.as_ref()) {
+            return BackupView::Idle {
+                can_start: false,
+                notice: Some(Text::BackupRunningElsewhere),
+                saved,
+            };
+        }
     }
     match (&state.finished, &state.saved) {
         (Some((Ending::Finished, _, Some(done))), Some(_)) => done.clone(),
@@ -51,7 +62,7 @@ pub(super) fn backup_view(state: &State) -> BackupView {
 pub(super) fn readiness(state: &State) -> Readiness {
     // A saved head brings only the orders the verdict may flag (its watch list).
     let mut orders: BTreeMap<String, Order> = BTreeMap::new();
-    for backup in state.others.iter().chain(&state.saved) {
+    if let Some(backup) = &state.saved {
         orders.extend(backup.verdict_orders().map(|o| (o.id.clone(), o.clone())));
     }
     if state.page.kind == PageKind::OrderList {
@@ -65,11 +76,7 @@ pub(super) fn readiness(state: &State) -> Readiness {
             );
         }
     }
-    let complete = state
-        .others
-        .iter()
-        .chain(&state.saved)
-        .any(Backup::complete);
+    let complete = state.saved.as_ref().is_some_and(Backup::complete);
     let mut readiness = assess(
         &orders.into_values().collect::<Vec<_>>(),
         complete,

@@ -1,5 +1,6 @@
 // Reading the assistant on a page the way a user would: through its shadow root, by role and
-// accessible name.
+// accessible name. The root is closed, so no script of the page can reach it; the tests reach
+// it over WebDriver, as a person's own tools do.
 import { By, until } from "selenium-webdriver";
 
 export const HOST = "#exit-assistant-root";
@@ -27,10 +28,25 @@ export async function visit(driver, url) {
   await driver.wait(async () => (await driver.executeScript("return document.readyState")) === "complete", 15_000);
 }
 
+/** Runs `script` in the page with `root` bound to the assistant's (closed) shadow root, or
+ *  null where the assistant isn't: WebDriver finds the root, and hands the script an element
+ *  inside it, whose root node it is. `args` are `arguments[0…]` as usual. */
+export async function inRoot(driver, script, ...args) {
+  let anchor = null;
+  const hosts = await driver.findElements(By.css(HOST));
+  if (hosts.length) {
+    try {
+      anchor = (await (await hosts[0].getShadowRoot()).findElements(By.css(".layer, .pointer")))[0] ?? null;
+    } catch {
+      anchor = null;
+    }
+  }
+  return driver.executeScript(`const root = arguments[arguments.length - 1]?.getRootNode() ?? null;\n${script}`, ...args, anchor);
+}
+
 /** What the assistant shows: "panel", "launcher" or "none", read from its shadow root. */
 export async function presence(driver) {
-  return driver.executeScript(`
-    const root = document.querySelector(${JSON.stringify(HOST)})?.shadowRoot;
+  return inRoot(driver, `
     if (!root) return "none";
     if (root.querySelector("[role=dialog]")) return "panel";
     if (root.querySelector("button.launcher")) return "launcher";
@@ -50,13 +66,14 @@ export async function inAssistant(driver, css) {
 
 /** Text of the element in the assistant matching `css`. */
 export async function assistantText(driver, css) {
-  return driver.executeScript(`return document.querySelector(${JSON.stringify(HOST)})?.shadowRoot?.querySelector(arguments[0])?.textContent ?? null`, css);
+  return inRoot(driver, `return root?.querySelector(arguments[0])?.textContent ?? null`, css);
 }
 
 /** Describes what has keyboard focus, looking into the assistant's shadow root. */
 export async function focused(driver) {
-  return driver.executeScript(`
+  return inRoot(driver, `
     let el = document.activeElement;
+    if (root && el === root.host) el = root.activeElement ?? el;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     if (!el) return null;
     return { tag: el.tagName.toLowerCase(), id: el.id, cls: el.className, label: el.getAttribute("aria-label"), inAssistant: el.getRootNode() !== document };`);

@@ -1,0 +1,46 @@
+//! The panel's last part: the offer of a page report (`docs/page-report.md`), for a page the
+//! assistant can't read or reads wrong. It is on every page the panel opens on, so the user
+//! finds it where they found the problem.
+
+use web_sys::Element;
+
+use crate::core::text::Text;
+use crate::web::closing_panel::Builder;
+use crate::web::dom::{child, find};
+use crate::web::error::WebError;
+use crate::web::i18n::Translate;
+
+use super::{Action, Overlay};
+
+/// The footer: what a report is, its button, and where the outcome is said.
+pub(super) fn report_footer(builder: &mut Builder, panel: &Element) -> Result<(), WebError> {
+    let footer = child(panel, "footer", &[("class", "report")], None)?;
+    child(
+        &footer,
+        "p",
+        &[("class", "report-intro")],
+        Some(&builder.t.text(Text::PageReportIntro, &[])),
+    )?;
+    let label = builder.t.text(Text::SavePageReport, &[]);
+    builder.button(&footer, &label, "report-save", Action::SavePageReport)?;
+    child(
+        &footer,
+        "p",
+        &[("class", "report-status"), ("role", "status")],
+        None,
+    )?;
+    Ok(())
+}
+
+impl Overlay {
+    /// Says in the footer how saving the report went: the file's name, or that it failed.
+    pub fn report_outcome(&self, t: &dyn Translate, saved: Result<&str, ()>) {
+        if let Some(status) = find(&self.layer, ".report-status") {
+            let text = match saved {
+                Ok(name) => t.text(Text::PageReportSaved, &[name]),
+                Err(()) => t.text(Text::PageReportFailed, &[]),
+            };
+            status.set_text_content(Some(&text));
+        }
+    }
+}
