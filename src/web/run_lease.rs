@@ -2,6 +2,9 @@
 //! from start to end, renews it on a heartbeat, writes only while the lease is its own and the
 //! backup still exists, and gives the lease back when it is dropped.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use gloo_timers::callback::Interval;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::JsValue;
@@ -30,6 +33,9 @@ pub struct Writer {
     me: String,
     saved_once: bool,
     heartbeat: Option<Interval>,
+    /// Set when the run gives the lease back: a heartbeat already on its way renews nothing
+    /// after that, so the lease can't come back once given.
+    released: Rc<Cell<bool>>,
 }
 
 impl Writer {
@@ -40,15 +46,24 @@ impl Writer {
             return Ok(Err(Refused::Elsewhere));
         }
         renew(site, me).await?;
+        let released = Rc::new(Cell::new(false));
         let (site_for_beat, me_for_beat) = (site.to_owned(), me.to_owned());
+        let released_for_beat = released.clone();
         let heartbeat = Interval::new(RENEW_EVERY_MS, move || {
             let (site, me) = (site_for_beat.clone(), me_for_beat.clone());
+            let released = released_for_beat.clone();
             spawn_local(async move {
-                // Only a lease still this run's is renewed: one taken over stays taken.
+                // Only a lease still this run's is renewed: one taken over stays taken, and
+                // one given back stays given.
                 let stored: Option<Lease> =
                     ext_api::storage_get(&lease_key(&site)).await.ok().flatten();
-                if stored.is_none_or(|l| l.owner == me) {
-                    let _ = renew(&site, &me).await;
+                if released.get() || stored.is_none_or(|l| l.owner != me) {
+                    return;
+                }
+                let _ = renew(&site, &me).await;
+                // Given back while this renewal was on its way: give it back again.
+                if released.get() {
+                    give_back(&site, &me).await;
                 }
             });
         });
@@ -57,6 +72,7 @@ impl Writer {
             me: me.to_owned(),
             saved_once: false,
             heartbeat: Some(heartbeat),
+            released,
         }))
     }
 
@@ -104,6 +120,7 @@ impl Writer {
     /// Gives the lease back now: the run ends here (the old layout's "Next" loads a page
     /// whose run must find it free).
     pub async fn release(&mut self) {
+        self.released.set(true);
         if self.heartbeat.take().is_some() {
             give_back(&self.site, &self.me).await;
         }
@@ -112,6 +129,7 @@ impl Writer {
 
 impl Drop for Writer {
     fn drop(&mut self) {
+        self.released.set(true);
         if self.heartbeat.take().is_some() {
             let (site, me) = (self.site.clone(), self.me.clone());
             spawn_local(async move { give_back(&site, &me).await });

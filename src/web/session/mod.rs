@@ -66,6 +66,8 @@ struct State {
     /// Another tab's run holds this site's backup; and the timer that looks again when its
     /// lease would lapse (a tab that died stops renewing it).
     elsewhere: Option<Timeout>,
+    /// How many lease checks this page started (`sync::check_lease`): the latest one wins.
+    lease_checks: u32,
     /// The last run's end, shown until the next start, and the summary of a finished one
     /// (made when it ended: the head read afterwards has no orders to sum up).
     finished: Option<(Ending, Option<Text>, Option<BackupView>)>,
@@ -124,6 +126,7 @@ impl PageSession {
             saved,
             run: None,
             elsewhere: None,
+            lease_checks: 0,
             finished: None,
             overlay: None,
             host,

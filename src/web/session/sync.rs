@@ -33,9 +33,19 @@ pub(super) async fn check_lease(state: &Rc<RefCell<State>>) {
         state.borrow_mut().elsewhere = None;
         return;
     }
+    // Checks overlap (a heartbeat's change, then the lease given back): only the latest one's
+    // answer counts, or an older "held" could outlive the lease.
+    let check = {
+        let mut guard = state.borrow_mut();
+        guard.lease_checks += 1;
+        guard.lease_checks
+    };
     let lease = free_own_stale(&site).await.unwrap_or_default();
     let now = js_sys::Date::now();
     let mut guard = state.borrow_mut();
+    if guard.lease_checks != check {
+        return;
+    }
     guard.elsewhere = lease.map(|lease| {
         let weak = Rc::downgrade(state);
         let wait = (lease.until_ms - now).clamp(0.0, 3_600_000.0) as u32 + 500;
