@@ -121,10 +121,10 @@ fn an_unknown_status_is_asked_about_not_ignored() {
 
 #[test]
 fn money_left_blocks_and_money_unchecked_warns() {
-    use exit_assistant::core::closure::ClosureProgress;
+    use exit_assistant::core::closing_progress::ClosingProgress;
     use exit_assistant::core::money_left::{Asset, Holding};
-    let mut progress = ClosureProgress::default();
-    let check = |progress: &ClosureProgress| {
+    let mut progress = ClosingProgress::default();
+    let check = |progress: &ClosingProgress| {
         let mut readiness = assess(&[], true, TODAY);
         readiness.check_money(&progress.assets);
         readiness

@@ -6,8 +6,8 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use exit_assistant::core::backup_view::{BackupView, PanelView};
+use exit_assistant::core::closing_progress::ClosingProgress;
 use exit_assistant::core::closing_view::ClosingView;
-use exit_assistant::core::closure::ClosureProgress;
 use exit_assistant::core::guide_rules::GUIDE_STEPS;
 use exit_assistant::core::page::{recognise, PageKind, Recognition};
 use exit_assistant::core::readiness::Readiness;
@@ -55,7 +55,7 @@ fn view(notice: Option<Text>) -> PanelView {
         closing: ClosingView::new(
             PageKind::OrderList,
             &Readiness::default(),
-            &ClosureProgress::default(),
+            &ClosingProgress::default(),
             None,
             0.0,
             None,
@@ -657,34 +657,11 @@ async fn storage_keys_come_from_get_keys_or_else_from_every_item() {
 #[wasm_bindgen_test]
 async fn a_page_reads_only_its_own_sites_head_and_watch_list() {
     use exit_assistant::core::backup::Backup;
-    use exit_assistant::core::order::{Order, Store};
-    use exit_assistant::core::parse::ListedOrder;
-    use exit_assistant::core::status::OrderState;
     use exit_assistant::web::saved::{head_for_page, prepare};
     let mut items = js_sys::Object::new();
     for (site, count) in [("aliexpress.com", 10_000), ("aliexpress.ru", 3)] {
         let mut backup = Backup::new(site, "2026-11-20T09:30:00.000Z");
-        let listed: Vec<ListedOrder> = (0..count)
-            .map(|n| ListedOrder {
-                order: Order {
-                    id: format!("8{n:015}"),
-                    placed_on: Some("2025-01-02".into()),
-                    status: "Completed".into(),
-                    state: OrderState::Completed,
-                    store: Store::default(),
-                    total: None,
-                    items: vec![],
-                    tracking_numbers: vec![],
-                    detail_url: String::new(),
-                    notes: vec![],
-                    warnings: vec![],
-                    read_by: None,
-                    deleted: false,
-                },
-                needs_detail: false,
-            })
-            .collect();
-        backup.add_listed(&listed, "2026-11-20T09:30:00.000Z");
+        backup.add_listed(&listed(0, count), "2026-11-20T09:30:00.000Z");
         backup.list_exhausted = true;
         items = js_sys::Object::assign(&items, &prepare(&mut backup).unwrap());
     }
@@ -725,4 +702,135 @@ async fn a_page_reads_only_its_own_sites_head_and_watch_list() {
     )
     .call0(&wasm_bindgen::JsValue::NULL)
     .unwrap();
+}
+
+/// `count` completed orders as the list reader gives them, numbered from `from`.
+fn listed(from: usize, count: usize) -> Vec<exit_assistant::core::parse::ListedOrder> {
+    use exit_assistant::core::order::{Order, Store};
+    use exit_assistant::core::parse::ListedOrder;
+    use exit_assistant::core::status::OrderState;
+    (from..from + count)
+        .map(|n| ListedOrder {
+            order: Order {
+                id: format!("8{n:015}"),
+                placed_on: Some("2025-01-02".into()),
+                status: "Completed".into(),
+                state: OrderState::Completed,
+                store: Store::default(),
+                total: None,
+                items: vec![],
+                tracking_numbers: vec![],
+                detail_url: String::new(),
+                notes: vec![],
+                warnings: vec![],
+                read_by: None,
+                deleted: false,
+            },
+            needs_detail: false,
+        })
+        .collect()
+}
+
+/// A storage write that fails (the browser's storage or the disk is full) in the middle of a
+/// run: the run's save fails with the browser's error, whose ending tells the user the
+/// storage is full; what storage holds is the last good save, whole, and still marked as in
+/// progress, so the next page says the backup was interrupted. A save is one write: a
+/// failure can't leave a head without its chunks.
+#[wasm_bindgen_test]
+async fn a_write_that_fails_keeps_the_last_good_backup() {
+    use exit_assistant::core::backup::Backup;
+    use exit_assistant::core::run_end::Ending;
+    use exit_assistant::web::run_lease::Writer;
+    use exit_assistant::web::saved::load;
+    const SITE: &str = "aliexpress.com";
+    const NOW: &str = "2026-11-20T09:30:00.000Z";
+    // `chrome.storage.local` as Chrome keeps it: one `set` is applied whole or not at all,
+    // and a failed one sets `runtime.lastError` for its callback.
+    js_sys::Function::new_no_args(
+        r#"const items = {};
+        globalThis.__sets = [];
+        globalThis.__full = false;
+        globalThis.chrome = { runtime: {}, storage: { local: {
+          get(keys, callback) {
+            const out = {};
+            for (const k of keys === null ? Object.keys(items) : [].concat(keys)) if (k in items) out[k] = structuredClone(items[k]);
+            callback(out);
+          },
+          set(values, callback) {
+            globalThis.__sets.push(Object.keys(values));
+            if (globalThis.__full) {
+              chrome.runtime.lastError = { message: "QUOTA_BYTES quota exceeded" };
+              callback();
+              delete chrome.runtime.lastError;
+              return;
+            }
+            Object.assign(items, structuredClone(values));
+            callback();
+          },
+          remove(keys, callback) { for (const k of [].concat(keys)) delete items[k]; callback(); },
+        } } };"#,
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+    let global = |name: &str| js_sys::Reflect::get(&js_sys::global(), &name.into()).unwrap();
+    let mut writer = Writer::take(SITE, "run:fault").await.unwrap().unwrap();
+    let mut backup = Backup::new(SITE, NOW);
+    backup.add_listed(&listed(0, 250), NOW);
+    backup.in_progress = true;
+    writer.save(&mut backup).await.unwrap().unwrap();
+    let good = load(SITE).await.unwrap().expect("the first save");
+    assert_eq!(good.order_count(), 250);
+
+    // The run reads on; its next save finds the storage full.
+    backup.add_listed(&listed(250, 400), NOW);
+    js_sys::Reflect::set(&js_sys::global(), &"__full".into(), &true.into()).unwrap();
+    let sets_before = js_sys::Array::from(&global("__sets")).length();
+    let error = writer
+        .save(&mut backup)
+        .await
+        .expect_err("the failed write is the run's error, not swallowed");
+    assert_eq!(
+        Ending::of_failure(&error.to_string()),
+        Ending::StorageFull,
+        "{error}"
+    );
+    let sets = js_sys::Array::from(&global("__sets"));
+    assert_eq!(sets.length(), sets_before + 1, "the save is one write");
+    let written: Vec<String> = js_sys::Array::from(&sets.get(sets.length() - 1))
+        .iter()
+        .filter_map(|k| k.as_string())
+        .collect();
+    assert!(
+        written.contains(&"backup:aliexpress.com".to_owned())
+            && written
+                .iter()
+                .any(|k| k.starts_with("orders:aliexpress.com:")),
+        "the head and its chunks go in that one write: {written:?}"
+    );
+
+    js_sys::Reflect::set(&js_sys::global(), &"__full".into(), &false.into()).unwrap();
+    let kept = load(SITE).await.unwrap().expect("the last good save");
+    assert_eq!(kept.order_count(), 250, "the last good save, whole");
+    assert_eq!(kept.orders, good.orders);
+    assert!(kept.in_progress, "still marked as interrupted");
+    writer.release().await;
+    js_sys::Function::new_no_args(
+        "delete globalThis.chrome; delete globalThis.__sets; delete globalThis.__full;",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .unwrap();
+}
+
+/// Every selector of every rule table is one the browser accepts: `querySelector` throws on
+/// any it can't parse, where the backup would otherwise find nothing, silently.
+#[wasm_bindgen_test]
+fn every_selector_of_every_rule_table_is_one_the_browser_accepts() {
+    let doc = document().unwrap();
+    let all = exit_assistant::core::selectors::every_selector();
+    assert!(all.len() > 50, "{} selectors", all.len());
+    for (place, selector) in all {
+        if let Err(error) = doc.query_selector(selector) {
+            panic!("{place}: {selector}: {error:?}");
+        }
+    }
 }

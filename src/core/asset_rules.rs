@@ -1,11 +1,11 @@
 //! Where the money left behind shows on its pages: selectors and wordings, kept as data beside
 //! the fixtures in `tests/fixtures/site/` that prove them.
 //!
-//! Nobody here has seen these pages' markup (reference section 4): every selector is [G], made
+//! Nobody here has seen these pages' markup (`docs/site-facts.md`, "Account and money pages"): every selector is [G], made
 //! of plain words from class names (never hashed ones). When none matches, the assistant says
 //! it couldn't read the page and asks the user to check and confirm.
 
-/// Where the user checks each asset [V: reference section 1.2]. Gift cards have no known page
+/// Where the user checks each asset [H: `docs/site-facts.md`, "Account and money pages"]. Gift cards have no known page
 /// in the current site; their balance is expected in the wallet [G].
 pub const WALLET_URL: &str = "https://www.aliexpress.com/p/wallet-ui/index.html";
 /// The coin balance page.
@@ -68,8 +68,8 @@ pub static COUPONS: AssetRule = AssetRule {
     ],
 };
 
-/// The wallet balance on `/p/wallet-ui/index.html`: its markup is unknown (reference section 4,
-/// "Treat it as needing a capture"), so these are guesses, and an unreadable page is expected.
+/// The wallet balance on `/p/wallet-ui/index.html`: its markup is unknown (`docs/site-facts.md`,
+/// "Account and money pages"), so these are guesses, and an unreadable page is expected.
 pub static WALLET: AssetRule = AssetRule {
     amount: &[
         "[class*=\"balance-amount\"]",

@@ -1,7 +1,7 @@
 //! What the panel shows about closing: where each step stands, the step on this page, and
 //! the request and its follow-up.
 
-use super::closure::{step_states, ClosureProgress, StepState};
+use super::closing_progress::{step_states, ClosingProgress, StepState};
 use super::guide::Route;
 use super::page::PageKind;
 use super::readiness::{Readiness, Verdict};
@@ -18,6 +18,16 @@ pub struct GuideLine {
     pub blocked_last: bool,
 }
 
+/// What the guide found on a closing page: the step's callout (`None`: its control isn't
+/// there) and whether the control is the irreversible last one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GuideFound {
+    /// The callout beside the ring.
+    pub callout: Option<Text>,
+    /// The control is the step's irreversible last click.
+    pub last: bool,
+}
+
 /// The closing parts of the panel.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ClosingView {
@@ -26,15 +36,16 @@ pub struct ClosingView {
     /// On a closing page: the step to take there.
     pub guide: Option<GuideLine>,
     /// The saved progress.
-    pub progress: ClosureProgress,
+    pub progress: ClosingProgress,
     /// The request's date as the user reads dates, once made.
     pub request_date: Option<String>,
     /// Still signed in more than 72 hours after the request.
     pub overdue: bool,
 }
 
-/// Pages that show only to a signed-in user: they redirect to sign-in otherwise (reference
-/// section 1.2). Being on one means the account still works.
+/// Pages that show only to a signed-in user: they redirect to sign-in otherwise
+/// (`docs/site-facts.md`, "Account and money pages"). Being on one means the account still
+/// works.
 pub fn shows_signed_in(page: PageKind) -> bool {
     matches!(
         page,
@@ -53,16 +64,16 @@ impl ClosingView {
     pub fn new(
         page: PageKind,
         readiness: &Readiness,
-        progress: &ClosureProgress,
-        guide: Option<(Option<Text>, bool)>,
+        progress: &ClosingProgress,
+        guide: Option<GuideFound>,
         now_ms: f64,
         request_date: Option<String>,
     ) -> ClosingView {
-        let guide = guide.and_then(|(callout, last)| {
+        let guide = guide.and_then(|found| {
             Route::of_page(page).map(|route| GuideLine {
-                callout,
+                callout: found.callout,
                 route,
-                blocked_last: last && readiness.verdict() == Verdict::Blocked,
+                blocked_last: found.last && readiness.verdict() == Verdict::Blocked,
             })
         });
         ClosingView {
@@ -78,16 +89,16 @@ impl ClosingView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::closure::DeletionRequest;
+    use crate::core::closing_progress::DeletionRequest;
 
     #[test]
     fn overdue_only_where_the_page_proves_a_sign_in() {
-        let progress = ClosureProgress {
+        let progress = ClosingProgress {
             request: Some(DeletionRequest {
                 route: Route::PrivacyCentre,
                 at_ms: 0.0,
             }),
-            ..ClosureProgress::default()
+            ..ClosingProgress::default()
         };
         let later = 73.0 * 3_600_000.0;
         let view = |page| {
@@ -104,13 +115,16 @@ mod tests {
             backup_complete: true,
             ..Readiness::default()
         };
-        let progress = ClosureProgress::default();
+        let progress = ClosingProgress::default();
         let view = |r: &Readiness| {
             ClosingView::new(
                 PageKind::DeleteAccount,
                 r,
                 &progress,
-                Some((Some(Text::GuideFinalDelete), true)),
+                Some(GuideFound {
+                    callout: Some(Text::GuideFinalDelete),
+                    last: true,
+                }),
                 0.0,
                 None,
             )

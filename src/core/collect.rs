@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::case::lower;
 use super::dom::DomNode;
 use super::list_rules::{LIST_CONTROLS, LIST_LAYOUTS};
+use super::lowercase::lower;
 use super::order::Warning;
 
 /// The "View orders" button.

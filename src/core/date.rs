@@ -5,7 +5,7 @@
 //! `2024. 5. 7.` (Korean) or `2024-05-07`. Labels around the date (`Order date:`, `Date:`,
 //! `Fecha compra:`) are ignored: only numbers and month names count.
 
-use super::case::lower;
+use super::lowercase::lower;
 
 /// Month names and abbreviations by language, matched as word prefixes after lower-casing.
 /// Longer prefixes are tried first, so `juil` (July) wins over `jui`, and `mar` stays March in

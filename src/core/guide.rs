@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::case::lower;
 use super::dom::DomNode;
 use super::guide_rules::{ControlRule, DoneWhen, GuideStep, Role, StepId, GUIDE_STEPS};
+use super::lowercase::lower;
 use super::page::PageKind;
 use super::text::Text;
 

@@ -3,8 +3,9 @@
 //!
 //! Controls are found by role and by their name in the page's language, never by class names
 //! (AliExpress's are hashed and change). Names are lower-case. English names are [V-doc]
-//! (reference section 5: websparkpk.com, etechshout.com, asapguide.com); the Polish phrase
-//! "Dezaktywuj moje konto" is [V-doc] (geekssquads.net); the other translations are [G].
+//! (`docs/closing-guide.md`, "Sources": websparkpk.com, etechshout.com, asapguide.com); the
+//! Polish phrase "Dezaktywuj moje konto" is [V-doc] (geekssquads.net); the other translations
+//! are [G].
 
 use super::page::PageKind;
 use super::text::Text;

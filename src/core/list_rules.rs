@@ -1,6 +1,6 @@
 //! Where each field sits on AliExpress's order pages: selectors, kept as data beside the
 //! fixtures in `tests/fixtures/histories/` that prove them. Plain, unhashed class names and
-//! `data-pl` attributes only (reference section 2); labels are never matched, because they
+//! `data-pl` attributes only (`docs/site-facts.md`, "Markup"); labels are never matched, because they
 //! change by language and over time.
 
 /// Selectors for one layout of the order list.
@@ -32,7 +32,7 @@ pub struct ListLayout {
     pub track_link: &'static [&'static str],
     /// Where an order's detail page is, on the list's host, when no link says: path + id.
     pub detail_path: &'static str,
-    /// Refund and dispute notes under the card, one element each [V: reference section 3.1].
+    /// Refund and dispute notes under the card, one element each [H: `docs/site-facts.md`, "Refund and dispute notes"].
     pub notes: &'static str,
     /// Selectors within an item.
     pub item_fields: ItemFields,
@@ -192,14 +192,14 @@ pub struct ListControls {
     /// class name is left (English and Norwegian [V]; the others are the fixtures' wordings
     /// [G], `docs/site-facts.md`).
     pub view_more_names: &'static [&'static str],
-    /// The old layout's "Next" link, which loads the next page [V: reference section 2.5].
+    /// The old layout's "Next" link, which loads the next page [H: `docs/site-facts.md`, "The old trade layout"].
     pub next_page: &'static [&'static str],
     /// The time filter, a `<select>` whose option values are the page's codes (`all`, `6m`,
     /// `1y`, `2y` [V: list JSON]); the markup around them is [G].
     pub time_filter: &'static [&'static str],
     /// The time filter's value for the whole history [V].
     pub all_time_value: &'static str,
-    /// The slider captcha [V: reference section 2.1].
+    /// The slider captcha [H: `docs/site-facts.md`, "Captcha"].
     pub captcha: &'static [&'static str],
     /// Where the page states how many orders it holds: the active tab, `View all (256)` [I].
     /// The 2025–2026 "View all" shows no count (docs/site-facts.md, "Tabs, counts and the

@@ -84,9 +84,9 @@ pub struct StatusReply {
 pub enum ToBackground {
     /// Open the letter page in a new tab (content scripts can't open extension pages).
     OpenLetter,
-    /// Make one export of a saved backup; the reply is an [`ExportedFile`]. The exports live
-    /// in the extension pages' WASM, which the background loads, so every AliExpress page
-    /// loads less.
+    /// Save one export of a saved backup to the user's downloads; the reply is a
+    /// [`SavedFile`]. The exports live in the extension pages' WASM, which the background
+    /// loads, so every AliExpress page loads less, and the file never passes through the page.
     Export {
         /// The backup's host.
         site: String,
@@ -102,8 +102,8 @@ pub enum ToBackground {
         /// The tab.
         tab: i32,
     },
-    /// Make a page report of the page the content script walked; the reply is an
-    /// [`ExportedFile`]. The scrambling lives in the extension pages' WASM, like the exports.
+    /// Save a page report of the page the content script walked; the reply is a
+    /// [`SavedFile`]. The scrambling lives in the extension pages' WASM, like the exports.
     PageReport {
         /// The page's address.
         url: String,
@@ -114,7 +114,15 @@ pub enum ToBackground {
     },
 }
 
-/// A file made by the background, for the content script to offer as a download.
+/// The background's reply to [`ToBackground::Export`] and [`ToBackground::PageReport`]: the
+/// file is in the user's downloads, under this name. The file itself stays in the background.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedFile {
+    /// File name, as the background asked the browser to save it.
+    pub name: String,
+}
+
+/// A file made by the extension's pages or background, to be saved to the user's downloads.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ExportedFile {
     /// File name.

@@ -19,7 +19,7 @@ pub struct Money {
 
 /// Currency markers as they appear on the pages, and their ISO 4217 codes. Longer markers are
 /// tried first, so `US $` and `R$` win over `$`. Bare `$` is the US dollar: the global site
-/// shows `$` for USD (reference section 2.1, "Total:$93.62").
+/// shows `$` for USD (`docs/site-facts.md`, "Markup": "Total:$93.62").
 pub const CURRENCY_MARKERS: &[(&str, &str)] = &[
     ("US $", "USD"),
     ("US$", "USD"),

@@ -4,8 +4,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::asset_rules::{AssetRule, COINS, COINS_URL, COUPONS, COUPONS_URL, WALLET, WALLET_URL};
-use super::case::lower;
 use super::dom::DomNode;
+use super::lowercase::lower;
 use super::money::parse_money;
 use super::page::PageKind;
 use super::text::Text;

@@ -2,7 +2,8 @@
 //! that prove it. `tests/recognise.rs` checks every example against every rule, so an example
 //! must match its own rule and no rule of another kind.
 //!
-//! Sources are in `../shared/reference/aliexpress-pages.md` section 1 (URLs) and 2 (markup).
+//! Sources: `docs/site-facts.md`, "Page addresses" (URLs) and "Markup"; the closing pages in
+//! `docs/closing-guide.md`.
 
 use super::page::PageKind;
 use super::site::{is_storefront_subdomain, Site, SiteHost};
@@ -289,7 +290,8 @@ pub static DOM_RULES: &[DomRule] = &[
     DomRule {
         kind: OrderList,
         sites: Sites::Global,
-        // New layout cards, the "View orders" pager, and the old trade table [V] section 2.
+        // New layout cards, the "View orders" pager, and the old trade table [H]
+        // (`docs/site-facts.md`, "Markup", "The old trade layout").
         selectors: &[
             ".order-item .order-item-header",
             "[data-pl=\"order_more\"]",

@@ -1,13 +1,13 @@
 //! Order statuses: the text as shown, classified into a normalised state.
 //!
-//! The mapping is data, by language, from reference section 3 (English and pt_BR verified;
+//! The mapping is data, by language, from `docs/site-facts.md`, "Status wordings" (English and pt_BR verified;
 //! the other languages are the pages' own words where sources give them, otherwise the
 //! assistant's best reading, marked [G]). Unknown text classifies as `Unknown` and the parser
 //! adds a warning, so a new wording never silently becomes "completed".
 
 use serde::{Deserialize, Serialize};
 
-use super::case::lower;
+use super::lowercase::lower;
 
 /// The normalised order state of the backup format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -144,9 +144,8 @@ pub const STATUS_TEXTS: &[(&str, OrderState)] = &[
 ];
 
 /// Notes under an order card that mean a refund or a dispute is still open, compared as
-/// lower-case substrings. The Korean wording is [V] (reference section 3.1: "waiting for
-/// AliExpress feedback"); the English ones are [G] ("Refund in progress" is the reference's
-/// guess); the other languages are [G] translations of those. Notes that match none (feedback
+/// lower-case substrings. The Korean wording is [V] (`docs/site-facts.md`, "Refund and dispute notes": "waiting for
+/// AliExpress feedback"); the English ones are [G] ("Refund in progress" is a guess); the other languages are [G] translations of those. Notes that match none (feedback
 /// reminders, "Refund completed") are kept in the backup but block nothing.
 pub const OPEN_CASE_NOTES: &[&str] = &[
     // Korean [V]

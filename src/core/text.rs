@@ -124,6 +124,8 @@ texts! {
     BackupStopped => "backupStopped",
     /// A run failed.
     BackupFailed => "backupFailed",
+    /// A run stopped because storage is full; the last good save is kept.
+    BackupStorageFull => "backupStorageFull",
     /// Title of the saved-backups page.
     BackupPageTitle => "backupPageTitle",
     /// The saved-backups page when there is none.
@@ -174,6 +176,8 @@ texts! {
     ImportInvalid => "importInvalid",
     /// A backup of the same site is already saved ($SITE$).
     ImportExists => "importExists",
+    /// An import refused because a backup of that site is running in a tab.
+    ImportRunning => "importRunning",
     /// The file could not be read or saved ($REASON$).
     ImportFailed => "importFailed",
     /// Popup button that opens the saved-backups page.
@@ -422,4 +426,8 @@ texts! {
     PageReportSaved => "pageReportSaved",
     /// Said when it couldn't be made.
     PageReportFailed => "pageReportFailed",
+    /// Said after the panel saved a backup file to the downloads.
+    FileSaved => "fileSaved",
+    /// Said when the browser refused to save a backup file.
+    FileSaveFailed => "fileSaveFailed",
 }

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
-use crate::core::backup::Backup;
+use crate::core::backup::{Backup, BackupFileV1};
 use crate::core::export::ExportKind;
 use crate::core::import::{read_backup_file, ImportError};
 use crate::core::order::Order;
@@ -21,16 +21,13 @@ use crate::core::text::Text;
 use super::dom::{child, document};
 use super::download::download_backup;
 use super::error::{log_failure, WebError};
-use super::ext_api;
 use super::i18n::{summary_lines, ChromeI18n, Translate};
+use super::run_lease::{Refused, Writer};
 
 /// Fills the page with every saved backup.
 pub async fn run() -> Result<(), WebError> {
     let doc = document()?;
-    // The page is in the browser's language (`_locales`), whatever its file says.
-    if let Some(root) = doc.document_element() {
-        root.set_attribute("lang", &ext_api::ui_language())?;
-    }
+    super::i18n::localise_page(&doc, Text::BackupPageTitle)?;
     let main = doc
         .get_element_by_id("backups")
         .ok_or_else(|| WebError::new("backup.html lacks #backups"))?;
@@ -151,21 +148,46 @@ async fn import_file(file: web_sys::File) -> Result<String, String> {
         ImportError::NewerVersion(v) => t.text(Text::ImportNewer, &[&v.to_string()]),
         ImportError::Invalid(reason) => t.text(Text::ImportInvalid, &[&reason]),
     })?;
-    // A saved backup that can't be read is still the user's: it is never replaced either.
-    // The file names a host; the saved backup it would become is its site's.
+    // The file names a host; the saved backup it would become is its site's. The import is
+    // that backup's one writer while it saves (`core::lease`): never while a run goes on.
     let site = crate::core::site::backup_site(&parsed.site);
-    match super::saved::load(&site).await {
-        Ok(None) => {}
-        Ok(Some(_)) => return Err(t.text(Text::ImportExists, &[&site])),
+    let running = || t.text(Text::ImportRunning, &[&site]);
+    let me = format!(
+        "import:{:x}",
+        (js_sys::Math::random() * f64::from(u32::MAX)) as u32
+    );
+    let mut writer = match Writer::take(&site, &me).await {
+        Ok(Ok(writer)) => writer,
+        Ok(Err(_)) => return Err(running()),
         Err(error) => return Err(failed(error)),
-    }
-    let now = String::from(js_sys::Date::new_0().to_iso_string());
-    let mut backup = Backup::from_file(&parsed, &now);
-    super::saved::save(&mut backup).await.map_err(failed)?;
+    };
+    let saved = save_new(&site, &parsed, &mut writer).await;
+    writer.release().await;
+    let backup = match saved {
+        Ok(Ok(backup)) => backup,
+        Ok(Err(Refused::Elsewhere | Refused::Deleted)) => return Err(running()),
+        Err(Some(error)) => return Err(failed(error)),
+        Err(None) => return Err(t.text(Text::ImportExists, &[&site])),
+    };
     Ok(t.text(
         Text::ImportDone,
         &[&backup.site, &backup.orders.len().to_string()],
     ))
+}
+
+/// Saves the file as the site's backup, unless one is saved already (`Err(None)`). A saved
+/// backup that can't be read is still the user's: it is never replaced either.
+async fn save_new(
+    site: &str,
+    parsed: &BackupFileV1,
+    writer: &mut Writer,
+) -> Result<Result<Backup, Refused>, Option<WebError>> {
+    if super::saved::load(site).await?.is_some() {
+        return Err(None);
+    }
+    let now = String::from(js_sys::Date::new_0().to_iso_string());
+    let mut backup = Backup::from_file(parsed, &now);
+    Ok(writer.save(&mut backup).await?.map(|()| backup))
 }
 
 /// Listeners of this page live as long as the page.

@@ -51,22 +51,7 @@ const MAX_IDLE_WAITS: u32 = 3;
 /// How long the user has to solve a captcha before the backup pauses for good.
 const CAPTCHA_TIMEOUT_MS: u32 = 15 * 60_000;
 
-/// How a run ended.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ending {
-    /// The list was read to its end and the details read.
-    Finished,
-    /// The user pressed Stop.
-    Stopped,
-    /// The page stopped responding, or the captcha was never solved.
-    Stalled,
-    /// The backup was deleted while the run went on (on the saved-backups page): the run
-    /// stopped and wrote nothing more, so no head came back without its chunks.
-    Deleted,
-    /// Another tab's run holds the site's backup (`core::lease`): this one didn't start, or
-    /// stopped without writing.
-    Elsewhere,
-}
+pub use crate::core::run_end::Ending;
 
 /// How a run that may no longer write ends.
 fn ending_of(refused: Refused) -> Ending {

@@ -1,24 +1,35 @@
-//! Saving a file to the user's downloads: a Blob, an object URL and a click on a link, all
-//! released afterwards. No extension permission and no network are involved.
+//! Saving a file to the user's downloads, always from the extension's own context, never
+//! through an AliExpress page: the page's script could see a link put in its DOM, cancel
+//! the click, or read the file behind it (README, "Permissions, and why").
+//! - The backup and letter pages are extension pages: a Blob, an object URL and a click on a
+//!   link in their own document, all released afterwards.
+//! - The panel asks the background, which makes the file and hands it to `chrome.downloads`
+//!   (the one reason for the `downloads` permission). The content script never holds it.
 
+#[cfg(feature = "pages")]
 use wasm_bindgen::JsCast;
+#[cfg(feature = "pages")]
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
 #[cfg(feature = "pages")]
 use crate::core::backup::Backup;
 use crate::core::export::ExportKind;
+#[cfg(feature = "pages")]
 use crate::core::message::ExportedFile;
+use crate::core::message::SavedFile;
 
+#[cfg(feature = "pages")]
 use super::dom::{document, element};
 use super::error::WebError;
 
-/// Offers `content` as a download named `file_name`.
+/// How long an object URL outlives its click: revoking at once can cancel the download.
+#[cfg(feature = "pages")]
+const KEEP_URL_MS: u32 = 60_000;
+
+/// Offers `content` as a download named `file_name`, from an extension page's own document.
+#[cfg(feature = "pages")]
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), WebError> {
-    let parts = js_sys::Array::of1(&content.into());
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
-    let url = Url::create_object_url_with_blob(&blob)?;
+    let url = object_url(mime, content)?;
     let doc = document()?;
     let link: HtmlAnchorElement = element(
         &doc,
@@ -33,12 +44,46 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), WebErr
         .append_child(&link)?;
     link.click();
     link.remove();
-    // Revoke after the browser has taken the file; revoking at once can cancel it.
-    gloo_timers::callback::Timeout::new(60_000, move || {
+    revoke_later(url);
+    Ok(())
+}
+
+/// An object URL for `content`; fails where there are none (a service worker).
+#[cfg(feature = "pages")]
+fn object_url(mime: &str, content: &str) -> Result<String, WebError> {
+    let parts = js_sys::Array::of1(&content.into());
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    Ok(Url::create_object_url_with_blob(&blob)?)
+}
+
+#[cfg(feature = "pages")]
+fn revoke_later(url: String) {
+    gloo_timers::callback::Timeout::new(KEEP_URL_MS, move || {
         let _ = Url::revoke_object_url(&url);
     })
     .forget();
-    Ok(())
+}
+
+/// Hands a file to the browser's downloads, from the background. Firefox's background is a
+/// page, which can make object URLs; Chrome's is a service worker, which can't, so there the
+/// file goes as a `data:` URL (base64: Chromium takes up to 512 MB).
+#[cfg(feature = "pages")]
+pub async fn save_to_downloads(file: &ExportedFile) -> Result<(), WebError> {
+    match object_url(&file.mime, &file.content) {
+        Ok(url) => {
+            let saved = super::ext_api::save_download(&url, &file.name).await;
+            revoke_later(url);
+            saved
+        }
+        Err(_) => {
+            use base64::Engine as _;
+            let encoded = base64::engine::general_purpose::STANDARD.encode(&file.content);
+            let url = format!("data:{};base64,{encoded}", file.mime);
+            super::ext_api::save_download(&url, &file.name).await
+        }
+    }
 }
 
 /// Names every backup file.
@@ -75,13 +120,22 @@ pub async fn export_saved(site: &str, kind: ExportKind) -> Result<ExportedFile, 
     Ok(export(&backup, kind))
 }
 
-/// The content script's side: asks the background for the file, then offers it.
+/// The background's side of a panel's request: makes the file and saves it; replies with its
+/// name only.
+#[cfg(feature = "pages")]
+pub async fn save_file(file: ExportedFile) -> Result<SavedFile, WebError> {
+    save_to_downloads(&file).await?;
+    Ok(SavedFile { name: file.name })
+}
+
+/// The content script's side: asks the background to save the backup as one kind of file;
+/// returns the file's name. The file itself never reaches the content script.
 #[cfg(feature = "content")]
-pub async fn download_via_background(site: &str, kind: ExportKind) -> Result<(), WebError> {
+pub async fn save_via_background(site: &str, kind: ExportKind) -> Result<String, WebError> {
     let request = crate::core::message::ToBackground::Export {
         site: site.to_owned(),
         kind,
     };
-    let file: ExportedFile = super::ext_api::ask_background(&request).await?;
-    download(&file.name, &file.mime, &file.content)
+    let saved: SavedFile = super::ext_api::ask_background(&request).await?;
+    Ok(saved.name)
 }

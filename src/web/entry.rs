@@ -76,7 +76,8 @@ pub async fn letter_page_main() -> Result<(), JsValue> {
 }
 
 /// Background entry point for [`crate::core::message::ToBackground::Export`], called by
-/// `extension/background.js`: resolves to an `ExportedFile`.
+/// `extension/background.js`: saves the file to the user's downloads and resolves to its
+/// `SavedFile` name.
 #[cfg(feature = "pages")]
 #[wasm_bindgen]
 pub async fn export_saved(message: JsValue) -> Result<JsValue, JsValue> {
@@ -85,14 +86,16 @@ pub async fn export_saved(message: JsValue) -> Result<JsValue, JsValue> {
         return Err(JsValue::from_str("not an export request"));
     };
     let file = super::download::export_saved(&site, kind).await?;
-    Ok(super::ext_api::to_js(&file)?)
+    let saved = super::download::save_file(file).await?;
+    Ok(super::ext_api::to_js(&saved)?)
 }
 
 /// Background entry point for [`crate::core::message::ToBackground::PageReport`], called by
-/// `extension/background.js`: the scrambled report, as an `ExportedFile`.
+/// `extension/background.js`: saves the scrambled report to the user's downloads and resolves
+/// to its `SavedFile` name.
 #[cfg(feature = "pages")]
 #[wasm_bindgen]
-pub fn page_report(message: JsValue) -> Result<JsValue, JsValue> {
+pub async fn page_report(message: JsValue) -> Result<JsValue, JsValue> {
     use crate::core::message::ToBackground;
     let Ok(ToBackground::PageReport { url, found, pieces }) =
         serde_wasm_bindgen::from_value(message)
@@ -100,7 +103,8 @@ pub fn page_report(message: JsValue) -> Result<JsValue, JsValue> {
         return Err(JsValue::from_str("not a page report request"));
     };
     let file = super::page_report::report_file(&url, *found, &pieces)?;
-    Ok(super::ext_api::to_js(&file)?)
+    let saved = super::download::save_file(file).await?;
+    Ok(super::ext_api::to_js(&saved)?)
 }
 
 /// Background entry point, called by `extension/background.js` when the extension is updated

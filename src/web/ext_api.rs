@@ -72,6 +72,11 @@ extern "C" {
     /// <https://developer.chrome.com/docs/extensions/reference/api/tabs#method-create>
     #[wasm_bindgen(js_namespace = ["chrome", "tabs"], js_name = create)]
     fn tabs_create_raw(properties: &JsValue, callback: &Function);
+
+    /// <https://developer.chrome.com/docs/extensions/reference/api/downloads#method-download>
+    #[cfg(feature = "pages")]
+    #[wasm_bindgen(js_namespace = ["chrome", "downloads"], js_name = download)]
+    fn downloads_download_raw(options: &JsValue, callback: &Function);
 }
 
 /// Looks up a localised message. Missing keys come back as the key itself, so a gap shows
@@ -260,6 +265,20 @@ pub async fn open_tab(url: &str) -> Result<(), WebError> {
     let properties = Object::new();
     Reflect::set(&properties, &"url".into(), &url.into())?;
     call(|cb| tabs_create_raw(&properties, cb)).await.map(drop)
+}
+
+/// Saves `url` to the user's downloads folder as `file_name` (made unique if taken), the
+/// browser's own way: its download bar shows it, and it asks where to save only if the user
+/// told it to.
+#[cfg(feature = "pages")]
+pub async fn save_download(url: &str, file_name: &str) -> Result<(), WebError> {
+    let options = Object::new();
+    Reflect::set(&options, &"url".into(), &url.into())?;
+    Reflect::set(&options, &"filename".into(), &file_name.into())?;
+    Reflect::set(&options, &"conflictAction".into(), &"uniquify".into())?;
+    call(|cb| downloads_download_raw(&options, cb))
+        .await
+        .map(drop)
 }
 
 /// A `chrome.runtime.onMessage` listener, removed when dropped.

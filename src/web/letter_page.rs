@@ -17,17 +17,13 @@ use crate::core::text::Text;
 use super::dom::{child, document};
 use super::download::download;
 use super::error::WebError;
-use super::ext_api;
 use super::i18n::{ChromeI18n, Translate};
 
 /// Builds the page in `#letter` and keeps its listeners for the page's life.
 pub async fn run() -> Result<(), WebError> {
     let doc = document()?;
     let t = ChromeI18n;
-    if let Some(root) = doc.document_element() {
-        root.set_attribute("lang", &ext_api::ui_language())?;
-    }
-    doc.set_title(&t.text(Text::LetterPageTitle, &[]));
+    super::i18n::localise_page(&doc, Text::LetterPageTitle)?;
     let main = doc
         .get_element_by_id("letter")
         .ok_or_else(|| WebError::new("no #letter"))?;

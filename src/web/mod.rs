@@ -9,8 +9,6 @@ pub mod backup_page;
 #[cfg(feature = "content")]
 pub mod backup_run;
 #[cfg(feature = "content")]
-pub mod closing_panel;
-#[cfg(feature = "content")]
 pub mod crash;
 #[cfg(feature = "content")]
 pub mod detail_frame;
@@ -33,7 +31,6 @@ pub mod person;
 pub mod pointer;
 #[cfg(feature = "pages")]
 pub mod popup;
-#[cfg(feature = "content")]
 pub mod run_lease;
 pub mod saved;
 #[cfg(feature = "content")]

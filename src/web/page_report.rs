@@ -1,6 +1,6 @@
 //! Saving a page report from the panel (`core::page_report`, `docs/page-report.md`): the
 //! content script walks the live page and reads it with each reader; the background
-//! scrambles it into one file, which the panel offers as a download. Nothing is sent.
+//! scrambles it into one file and saves it to the user's downloads. Nothing is sent.
 
 #[cfg(feature = "content")]
 pub use walk::save;
@@ -10,7 +10,7 @@ mod walk {
     use wasm_bindgen::JsCast;
     use web_sys::{Document, Element, Node};
 
-    use crate::core::message::{ExportedFile, ToBackground};
+    use crate::core::message::{SavedFile, ToBackground};
     use crate::core::page::PageKind;
     use crate::core::page_report::{kept_attribute, read_page, Piece, EMPTIED, LEFT_OUT};
 
@@ -20,7 +20,7 @@ mod walk {
     /// What the assistant puts on pages: never part of a report.
     const OURS: &str = "exit-assistant";
 
-    /// Makes the report of the page and offers it as a download; returns the file's name.
+    /// Makes the report of the page and has the background save it; returns the file's name.
     pub async fn save(doc: &Document, kind: PageKind) -> Result<String, WebError> {
         let root = doc
             .document_element()
@@ -34,9 +34,8 @@ mod walk {
             found: Box::new(found),
             pieces,
         };
-        let file: ExportedFile = super::super::ext_api::ask_background(&request).await?;
-        super::super::download::download(&file.name, &file.mime, &file.content)?;
-        Ok(file.name)
+        let saved: SavedFile = super::super::ext_api::ask_background(&request).await?;
+        Ok(saved.name)
     }
 
     /// The element and what it holds, in document order.

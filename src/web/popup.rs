@@ -16,10 +16,7 @@ use super::i18n::{ChromeI18n, Translate};
 /// end-to-end tests use it because they open the popup as a page of its own.
 pub async fn run() -> Result<(), WebError> {
     let doc = document()?;
-    // The page is in the browser's language (`_locales`), whatever its file says.
-    if let Some(root) = doc.document_element() {
-        root.set_attribute("lang", &ext_api::ui_language())?;
-    }
+    super::i18n::localise_page(&doc, Text::ExtName)?;
     let main = doc
         .get_element_by_id("popup")
         .ok_or_else(|| WebError::new("popup.html lacks #popup"))?;

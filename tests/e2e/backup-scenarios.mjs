@@ -27,11 +27,21 @@ async function progressValue(driver) {
 }
 
 
+/** Opens the panel where an earlier test closed it (the launcher shows instead), as a
+ *  person would. */
+async function openPanel(driver) {
+  const shown = await eventually(async () => { const p = await presence(driver); return ["panel", "launcher"].includes(p) && p; }, "the assistant shows");
+  if (shown === "launcher") {
+    await press(driver, "Open assistant");
+    await waitForPresence(driver, "panel");
+  }
+}
+
 /** Runs a backup to its end on the page shown, and returns the downloaded JSON. */
 async function backUpAndDownload(browser, url) {
   const { driver } = browser;
   await visit(driver, url);
-  await waitForPresence(driver, "panel");
+  await openPanel(driver);
   await press(driver, "Back up order history");
   const result = await waitForResult(driver, 300_000);
   assert.match(result, /Backup complete/, `${url}: ${await assistantText(driver, ".gaps")}`);
@@ -330,6 +340,22 @@ export function defineBackupScenarios(browserName) {
       await waitForPresence(driver, "panel");
       await press(driver, "Back up order history");
       await eventually(async () => (await progressValue(driver)) > 0, "the first tab's backup runs", 60_000);
+      // The backup page refuses to import a file of the site while the run goes on.
+      const file = path.join(WORK, `import-while-running-${browserName}.json`);
+      fs.writeFileSync(file, JSON.stringify({
+        format: "aliexpress-order-backup", format_version: 1, exported_at: "2026-11-20T09:30:00.000Z",
+        site: "fr.aliexpress.com", complete: true, warnings: [], generator: "Exit Assistant 0.1.0", stated_count: null,
+        orders: expectedOrders("es-eur").map(({ read_by, warnings, ...order }) => order),
+      }));
+      await browser.openExtensionPage("backup.html");
+      await driver.wait(async () => (await driver.findElements(By.css("#import-file"))).length === 1, 10_000);
+      await driver.findElement(By.css("#import-file")).sendKeys(file);
+      assert.equal(
+        await eventually(async () => (await driver.findElement(By.css(".import-status")).getText()) || false, "a word on the file"),
+        "A backup of aliexpress.com is running in an AliExpress tab, so this file was not imported. Nothing was changed. Try again when it has ended.",
+      );
+      await driver.close();
+      await driver.switchTo().window(first);
       // A second tab on the same site (another of its hosts): no second start.
       await driver.switchTo().newWindow("tab");
       const second = await driver.getWindowHandle();
@@ -398,6 +424,78 @@ export function defineBackupScenarios(browserName) {
       await waitForPresence(driver, "launcher");
     });
 
+    it("saves the panel's files from the extension, out of the page's sight", { timeout: 300_000 }, async () => {
+      const history = HISTORIES.find((h) => h.name === "es-eur");
+      await forgetBackups(browser);
+      server.control.behaviour = {};
+      await backUpAndDownload(browser, history.url);
+      await visit(driver, history.url);
+      await openPanel(driver);
+      // The page's script watches for a download link and cancels any click on one: what a
+      // file saved through the page's DOM would meet.
+      await driver.executeScript(`
+        window.seenByPage = [];
+        const link = (node) => node instanceof Element && (node.matches("a[download], a[href^='blob:'], a[href^='data:']") || node.querySelector("a[download], a[href^='blob:']"));
+        new MutationObserver((records) => {
+          for (const record of records) for (const node of record.addedNodes) if (link(node)) window.seenByPage.push("added " + node.outerHTML);
+        }).observe(document, { childList: true, subtree: true });
+        document.addEventListener("click", (event) => {
+          const a = event.composedPath().find((n) => n instanceof HTMLAnchorElement);
+          if (a && (a.download || /^(blob|data):/.test(a.href))) { window.seenByPage.push("click " + a.href); event.preventDefault(); }
+        }, true);`);
+      for (const [label, pattern] of [["Download JSON", /^aliexpress-orders-.*\.json$/], ["Download CSV (orders)", /^aliexpress-orders-.*\.csv$/], ["Download report", /^aliexpress-orders-.*\.html$/]]) {
+        const before = new Set(fs.readdirSync(browser.downloads));
+        await press(driver, label);
+        const name = await eventually(() => fs.readdirSync(browser.downloads).find((n) => !before.has(n) && pattern.test(n)), `${label}: the file arrives`, 30_000);
+        const text = fs.readFileSync(await downloaded(browser.downloads, exactly(name)), "utf8");
+        assert.ok(text.includes(expectedOrders(history.name)[0].id), `${label}: the file holds the backup`);
+        const given = name.replace(/ ?\(\d+\)(?=\.\w+$)/, "");
+        assert.equal(await eventually(() => assistantText(driver, ".download-status"), `${label}: the panel says where it is`), `Saved to your downloads: ${given}`);
+      }
+      await saveReport(browser, "unused");
+      assert.deepEqual(await driver.executeScript("return window.seenByPage"), [], "the page saw no download link and no click on one");
+    });
+
+    it("loses nothing when the background stops during an export: the file is whole or not there, the panel says which, and the next press saves it", { timeout: 300_000 }, async () => {
+      const history = HISTORIES.find((h) => h.name === "de-eur");
+      await forgetBackups(browser);
+      server.control.behaviour = {};
+      const reference = await backUpAndDownload(browser, history.url);
+      const saved = await storedItems(browser);
+      const wholeJson = (name) => {
+        const file = JSON.parse(fs.readFileSync(path.join(browser.downloads, name), "utf8"));
+        assert.deepEqual(file.orders, reference.orders, `${name}: the whole backup`);
+      };
+      const clearStatus = () => inRoot(driver, `root.querySelector(".download-status").textContent = ""`);
+      const outcomes = [];
+      for (const delay of [0, 20, 50, 100, 200]) {
+        const before = new Set(fs.readdirSync(browser.downloads));
+        await clearStatus();
+        // From a stopped background, so the press wakes it and the export starts from cold:
+        // the stop below lands while it loads, reads or saves.
+        await browser.stopBackground();
+        await press(driver, "Download JSON");
+        await new Promise((r) => setTimeout(r, delay));
+        await browser.stopBackground();
+        const status = await eventually(() => assistantText(driver, ".download-status"), `${delay} ms: the panel says how it went`, 30_000);
+        await new Promise((r) => setTimeout(r, 3000));
+        const arrived = fs.readdirSync(browser.downloads).filter((n) => !before.has(n) && /\.json$/.test(n));
+        if (status.startsWith("Saved to your downloads")) assert.equal(arrived.length, 1, `${delay} ms: "${status}", and the file is there`);
+        else assert.equal(status, "The file couldn't be saved. Your backup is still kept in this browser; try again, or download it from the backup page.");
+        for (const name of arrived) wholeJson(await downloaded(browser.downloads, exactly(name)).then((f) => path.basename(f)));
+        outcomes.push(`${delay} ms: ${arrived.length ? "saved" : "refused"}`);
+      }
+      console.log(`${browserName}: background stopped during an export — ${outcomes.join(", ")}`);
+      assert.deepEqual(await storedItems(browser), saved, "storage is as it was");
+      // The next press wakes the background again and saves the file, whole.
+      const before = new Set(fs.readdirSync(browser.downloads));
+      await clearStatus();
+      await press(driver, "Download JSON");
+      const name = await eventually(() => fs.readdirSync(browser.downloads).find((n) => !before.has(n) && /\.json$/.test(n)), "the next press saves the file", 30_000);
+      wholeJson(path.basename(await downloaded(browser.downloads, exactly(name))));
+      assert.match(await eventually(() => assistantText(driver, ".download-status"), "the panel says so"), /^Saved to your downloads: /);
+    });
+
     it("saves a page report of a detail page, with its items and none of its contact", { timeout: 120_000 }, async () => {
       const history = HISTORIES.find((h) => h.name === "en-brl");
       const order = expectedOrders(history.name).find((o) => o.items.length > 1);
@@ -435,6 +533,10 @@ export function defineBackupScenarios(browserName) {
         await new Promise((r) => setTimeout(r, ms));
         await driver.close();
         await driver.switchTo().window(main);
+        // Whatever the close cut short, storage holds a whole save: every chunk its head names.
+        const items = await storedItems(browser);
+        const head = items["backup:aliexpress.com"];
+        if (head) for (let n = 0; n < head.chunks; n += 1) assert.ok(`orders:aliexpress.com:${n}` in items, `${ms} ms: chunk ${n} of ${head.chunks}`);
       }
       assert.ok(interrupted >= 1, "a later visit says the backup was interrupted");
       await driver.switchTo().newWindow("tab");

@@ -128,6 +128,7 @@ export function defineClosingScenarios(browserName) {
       const page = await driver.getWindowHandle();
       await session.browser.openExtensionPage("backup.html");
       const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='aliexpress.com']")))[0], 10_000);
+      assert.equal(await driver.getTitle(), de("backupPageTitle"), "the tab shows the page's German title, not a __MSG_ key");
       await section.findElement(By.css("button.delete")).click();
       await section.findElement(By.css("[role=alertdialog] button.yes")).click();
       await eventually(async () => (await driver.findElements(By.css("section.backup .deleted"))).length === 1, "the backup is deleted");
@@ -291,6 +292,7 @@ export function defineClosingScenarios(browserName) {
       await eventually(async () => (await letterTabs()) === 2, "the panel opened the letter page in a tab of its own");
       await eventually(async () => (await driver.findElements(By.css("h1"))).length, "the letter page is drawn");
       assert.equal(await driver.findElement(By.css("h1")).getText(), de("letterPageTitle"));
+      assert.equal(await driver.getTitle(), de("letterPageTitle"), "the tab shows the page's German title");
       // No address yet: the assistant asks for it rather than writing a letter nobody can use.
       await driver.findElement(By.id("download")).click();
       assert.equal(await driver.findElement(By.id("error")).getText(), de("letterEmailNeeded"));

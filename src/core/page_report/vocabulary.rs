@@ -4,10 +4,10 @@
 
 use std::collections::HashSet;
 
-use super::super::case::lower;
 use super::super::date::MONTH_PREFIXES;
 use super::super::guide_rules::GUIDE_STEPS;
 use super::super::list_rules::LIST_CONTROLS;
+use super::super::lowercase::lower;
 use super::super::money::CURRENCY_MARKERS;
 use super::super::status::{OPEN_CASE_NOTES, STATUS_TEXTS};
 
@@ -87,7 +87,10 @@ impl Vocabulary {
     /// The byte length of the month name's beginning that `word` starts with (0 if none),
     /// as the date reader matches it (`core::date`).
     pub fn month_prefix(&self, word: &str) -> usize {
-        let lowered: Vec<char> = word.chars().map(super::super::case::lower_char).collect();
+        let lowered: Vec<char> = word
+            .chars()
+            .map(super::super::lowercase::lower_char)
+            .collect();
         let chars = MONTH_PREFIXES
             .iter()
             .map(|(p, _)| p.chars().collect::<Vec<_>>())

@@ -129,8 +129,26 @@ impl Overlay {
                     Action::Download(export),
                 )?;
             }
+            child(
+                section,
+                "p",
+                &[("class", "download-status"), ("role", "status")],
+                None,
+            )?;
         }
         Ok(())
+    }
+
+    /// Says under the downloads how saving a file went: its name, or that it failed and the
+    /// backup is still kept.
+    pub fn download_outcome(&self, t: &dyn Translate, saved: Result<&str, ()>) {
+        if let Some(status) = find(&self.layer, ".download-status") {
+            let text = match saved {
+                Ok(name) => t.text(Text::FileSaved, &[name]),
+                Err(()) => t.text(Text::FileSaveFailed, &[]),
+            };
+            status.set_text_content(Some(&text));
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! listener it registered.
 
 mod backup_section;
+mod closing_sections;
 mod kept;
 mod report_footer;
 mod verdict;
@@ -16,17 +17,18 @@ use web_sys::{
 };
 
 use crate::core::backup_view::{PanelView, Progress};
+use crate::core::closing_progress::{AfterItem, StepState};
 use crate::core::closing_view::GuideLine;
-use crate::core::closure::{AfterItem, StepState};
 use crate::core::export::ExportKind;
 use crate::core::money_left::Asset;
 use crate::core::text::Text;
 
-use crate::web::closing_panel::{guide_text, Builder};
 use crate::web::dom::{child, element, find};
 use crate::web::error::WebError;
 use crate::web::i18n::Translate;
 use crate::web::person::on_person;
+pub use closing_sections::guide_text;
+use closing_sections::PanelBuilder;
 
 use backup_section::update_progress;
 use kept::KeptState;
@@ -266,7 +268,7 @@ impl Overlay {
             )?;
         }
         let mut listeners = std::mem::take(&mut self.listeners);
-        let mut builder = Builder {
+        let mut builder = PanelBuilder {
             t,
             dispatch: &dispatch,
             listeners: &mut listeners,
@@ -391,7 +393,7 @@ impl Overlay {
         dispatch: &Dispatch,
         action: Action,
     ) -> Result<(), WebError> {
-        Builder {
+        PanelBuilder {
             t,
             dispatch,
             listeners: &mut self.listeners,

@@ -4,8 +4,8 @@
 
 use web_sys::Element;
 
+use super::closing_sections::PanelBuilder;
 use crate::core::text::Text;
-use crate::web::closing_panel::Builder;
 use crate::web::dom::{child, find};
 use crate::web::error::WebError;
 use crate::web::i18n::Translate;
@@ -13,7 +13,7 @@ use crate::web::i18n::Translate;
 use super::{Action, Overlay};
 
 /// The footer: what a report is, its button, and where the outcome is said.
-pub(super) fn report_footer(builder: &mut Builder, panel: &Element) -> Result<(), WebError> {
+pub(super) fn report_footer(builder: &mut PanelBuilder, panel: &Element) -> Result<(), WebError> {
     let footer = child(panel, "footer", &[("class", "report")], None)?;
     child(
         &footer,

@@ -8,13 +8,14 @@ use wasm_bindgen_futures::spawn_local;
 use crate::core::assistant::{presence, AssistantPrefs, Presence, UserChoice};
 use crate::core::backup::Backup;
 use crate::core::backup_view::{done_view, Progress};
-use crate::core::closure::DeletionRequest;
+use crate::core::closing_progress::DeletionRequest;
 use crate::core::guide::Route;
 use crate::core::money_left::Holding;
 use crate::core::text::Text;
 
-use crate::web::backup_run::{self, Ending};
-use crate::web::download::download_via_background;
+use crate::core::run_end::{Ending, LastRun};
+use crate::web::backup_run;
+use crate::web::download::save_via_background;
 use crate::web::error::log_failure;
 use crate::web::ext_api;
 use crate::web::i18n::{ChromeI18n, Translate};
@@ -43,8 +44,14 @@ pub(super) fn dispatcher(weak: Weak<RefCell<State>>) -> Dispatch {
                     }
                 }
                 Action::Download(kind) => {
-                    let site = state.borrow().host.clone();
-                    log_failure(download_via_background(&site, kind).await);
+                    let site = state.borrow().site.clone();
+                    let saved = save_via_background(&site, kind).await;
+                    if let Err(error) = &saved {
+                        warn(&format!("download: {error}"));
+                    }
+                    if let Some(overlay) = &state.borrow().overlay {
+                        overlay.download_outcome(&ChromeI18n, saved.as_deref().map_err(drop));
+                    }
                 }
                 Action::ConfirmAsset(asset, zero) => {
                     let holding = if zero {
@@ -119,7 +126,7 @@ async fn set_panel(state: &Rc<RefCell<State>>, open: bool) {
     {
         let mut guard = state.borrow_mut();
         guard.prefs = prefs;
-        guard.here = if open {
+        guard.choice_on_page = if open {
             UserChoice::Opened
         } else {
             UserChoice::Closed
@@ -152,7 +159,7 @@ pub(super) async fn start_backup(state: &Rc<RefCell<State>>) {
             progress,
             stop: stop.clone(),
         });
-        guard.finished = None;
+        guard.last_run = None;
         guard.doc.clone()
     };
     log_failure(render(state, Some(".stop")));
@@ -185,7 +192,11 @@ pub(super) async fn start_backup(state: &Rc<RefCell<State>>) {
             return;
         }
         guard.pointer = None;
-        let open = presence(guard.page, guard.prefs.panel_dismissed, guard.here) == Presence::Panel;
+        let open = presence(
+            guard.page,
+            guard.prefs.panel_dismissed,
+            guard.choice_on_page,
+        ) == Presence::Panel;
         let pointer = match &guard.overlay {
             Some(overlay) if open => {
                 let callout = ChromeI18n.text(text, &[]);
@@ -198,16 +209,9 @@ pub(super) async fn start_backup(state: &Rc<RefCell<State>>) {
     };
     let me = crate::web::run_lease::this_tab().await;
     let result = backup_run::run(doc, &me, stop, on_progress, on_control).await;
-    let finished = match result {
+    let last_run = match result {
         Ok((backup, ending)) => {
-            let notice = match ending {
-                Ending::Finished => None,
-                Ending::Stopped => Some(Text::BackupStopped),
-                Ending::Stalled => Some(Text::BackupInterrupted),
-                Ending::Deleted => Some(Text::BackupDeletedWhileRunning),
-                Ending::Elsewhere => Some(Text::BackupRunningElsewhere),
-            };
-            let done = (ending == Ending::Finished).then(|| done_view(&backup));
+            let summary = (ending == Ending::Finished).then(|| done_view(&backup));
             let mut guard = state.borrow_mut();
             match ending {
                 // A deleted backup stays deleted: the panel shows none.
@@ -217,22 +221,25 @@ pub(super) async fn start_backup(state: &Rc<RefCell<State>>) {
                 _ => guard.saved = Some(backup),
             }
             drop(guard);
-            (ending, notice, done)
+            LastRun { ending, summary }
         }
         Err(error) => {
             warn(&format!("backup failed: {error}"));
             // Whatever was saved before the failure is what the panel shows.
-            let host = state.borrow().host.clone();
-            if let Ok(saved) = saved::load_head(&host).await {
+            let site = state.borrow().site.clone();
+            if let Ok(saved) = saved::load_head(&site).await {
                 state.borrow_mut().saved = saved;
             }
-            (Ending::Stalled, Some(Text::BackupFailed), None)
+            LastRun {
+                ending: Ending::of_failure(&error.to_string()),
+                summary: None,
+            }
         }
     };
     {
         let mut guard = state.borrow_mut();
         guard.run = None;
-        guard.finished = Some(finished);
+        guard.last_run = Some(last_run);
     }
     log_failure(render(state, Some(".result")));
 }

@@ -9,6 +9,7 @@ use wasm_bindgen_futures::spawn_local;
 
 use crate::core::assistant::{presence, Presence};
 use crate::core::closing_view::ClosingView;
+use crate::core::closing_view::GuideFound;
 use crate::core::guide::{current_step, is_step_page};
 use crate::core::money_left::{read_asset, Asset};
 use crate::core::text::Text;
@@ -94,7 +95,7 @@ fn point(state: &Rc<RefCell<State>>) {
         && presence(
             state.borrow().page,
             state.borrow().prefs.panel_dismissed,
-            state.borrow().here,
+            state.borrow().choice_on_page,
         ) == Presence::Panel;
     let found = {
         let guard = state.borrow();
@@ -111,7 +112,10 @@ fn point(state: &Rc<RefCell<State>>) {
     let last = found
         .as_ref()
         .is_some_and(|p| p.step.last && p.element.is_some());
-    let guide = Some((line, last));
+    let guide = Some(GuideFound {
+        callout: line,
+        last,
+    });
     let guide_changed = state.borrow().guide != guide;
     state.borrow_mut().guide = guide;
     match found.and_then(|f| Some((f.step, f.element?))) {
@@ -176,7 +180,7 @@ fn new_pointer(
     let guard = state.borrow();
     let overlay = guard.overlay.as_ref()?;
     let line = guide_line(&guard)?;
-    let text = crate::web::closing_panel::guide_text(&ChromeI18n, &line);
+    let text = crate::web::overlay::guide_text(&ChromeI18n, &line);
     let on_click: Option<Box<dyn Fn()>> = step.last.then(|| {
         let dispatch = dispatcher(Rc::downgrade(state));
         Box::new(move || dispatch(Action::RequestMade)) as Box<dyn Fn()>

@@ -18,15 +18,15 @@ use web_sys::Document;
 
 use crate::core::assistant::{AssistantPrefs, UserChoice};
 use crate::core::backup::Backup;
-use crate::core::backup_view::{BackupView, Progress};
-use crate::core::closure::ClosureProgress;
+use crate::core::backup_view::Progress;
+use crate::core::closing_progress::ClosingProgress;
+use crate::core::closing_view::GuideFound;
 use crate::core::message::{AssistantState, Request, StatusReply};
 use crate::core::page::PageKind;
 use crate::core::page::{recognise, Recognition};
 use crate::core::site::backup_site;
-use crate::core::text::Text;
 
-use crate::web::backup_run::Ending;
+use crate::core::run_end::LastRun;
 use crate::web::dom::page_shows;
 use crate::web::error::{log_failure, WebError};
 use crate::web::ext_api::{self, MessageListener, StorageListener};
@@ -41,7 +41,7 @@ use sync::{load_progress, stored_elsewhere};
 use view::render;
 
 /// When a page's kind depends on what it shows, re-check after these delays (ms): the new
-/// layout hydrates for several seconds (reference section 2.1, "Hydration is slow").
+/// layout hydrates for several seconds (`docs/site-facts.md`, "Markup": hydration is slow).
 const DOM_RECHECK_DELAYS_MS: [u32; 4] = [500, 1_500, 4_000, 10_000];
 
 /// A backup run under way.
@@ -58,7 +58,7 @@ struct State {
     page: Recognition,
     prefs: AssistantPrefs,
     /// What the user did on this page; reset when the page changes.
-    here: UserChoice,
+    choice_on_page: UserChoice,
     /// This site's saved backup (the only one its pages show): its head as last loaded (see
     /// `core::backup::Digest`), or the whole backup a run just wrote.
     saved: Option<Backup>,
@@ -68,18 +68,17 @@ struct State {
     elsewhere: Option<Timeout>,
     /// How many lease checks this page started (`sync::check_lease`): the latest one wins.
     lease_checks: u32,
-    /// The last run's end, shown until the next start, and the summary of a finished one
-    /// (made when it ended: the head read afterwards has no orders to sum up).
-    finished: Option<(Ending, Option<Text>, Option<BackupView>)>,
+    /// The last run's end, shown until the next start.
+    last_run: Option<LastRun>,
     overlay: Option<Overlay>,
     /// The page's site (`core::site::backup_site`), which names its backup.
-    host: String,
+    site: String,
     /// Progress through closing, shared with every other tab through storage.
-    progress: ClosureProgress,
+    progress: ClosingProgress,
     /// The ring on the control to use next, on closing pages.
     pointer: Option<Pointer>,
-    /// The guide's line: the step's callout (`None`: not found) and whether it is the last.
-    guide: Option<(Option<Text>, bool)>,
+    /// What the guide found on this page.
+    guide: Option<GuideFound>,
     /// A pending re-check of the page after it changed.
     recheck: Option<Timeout>,
 }
@@ -105,14 +104,14 @@ impl PageSession {
                 None
             });
         // One backup per site: `pt.` and `www.` are one account's `aliexpress.com`.
-        let host = backup_site(
+        let site = backup_site(
             &doc.location()
                 .and_then(|l| l.host().ok())
                 .unwrap_or_default(),
         );
         let url = current_url(&doc);
         let page = recognise_document(&doc);
-        let saved = saved::head_for_page(&host).await.unwrap_or_else(|error| {
+        let saved = saved::head_for_page(&site).await.unwrap_or_else(|error| {
             warn(&format!("saved backup unreadable: {error}"));
             None
         });
@@ -122,14 +121,14 @@ impl PageSession {
             url,
             page,
             prefs: prefs.unwrap_or_default(),
-            here: UserChoice::None,
+            choice_on_page: UserChoice::None,
             saved,
             run: None,
             elsewhere: None,
             lease_checks: 0,
-            finished: None,
+            last_run: None,
             overlay: None,
-            host,
+            site,
             progress,
             pointer: None,
             guide: None,
@@ -247,7 +246,7 @@ fn refresh(weak: &Weak<RefCell<State>>) {
     if page != state.borrow().page {
         let mut guard = state.borrow_mut();
         guard.page = page;
-        guard.here = UserChoice::None;
+        guard.choice_on_page = UserChoice::None;
         drop(guard);
         log_failure(render(&state, None));
     }

@@ -9,7 +9,7 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
 
 use crate::core::backup::storage_key;
-use crate::core::closure::ClosureProgress;
+use crate::core::closing_progress::ClosingProgress;
 use crate::core::lease::lease_key;
 use crate::web::run_lease::free_own_stale;
 
@@ -26,7 +26,7 @@ use super::{warn, State};
 pub(super) async fn check_lease(state: &Rc<RefCell<State>>) {
     let (site, running) = {
         let guard = state.borrow();
-        (guard.host.clone(), guard.run.is_some())
+        (guard.site.clone(), guard.run.is_some())
     };
     // This tab's own run is no other tab's.
     if running {
@@ -60,8 +60,8 @@ pub(super) async fn check_lease(state: &Rc<RefCell<State>>) {
 }
 
 /// Reads the shared closing progress; a damaged record reads as none, with a warning.
-pub(super) async fn load_progress() -> ClosureProgress {
-    ext_api::storage_get::<ClosureProgress>(ClosureProgress::STORAGE_KEY)
+pub(super) async fn load_progress() -> ClosingProgress {
+    ext_api::storage_get::<ClosingProgress>(ClosingProgress::STORAGE_KEY)
         .await
         .unwrap_or_else(|error| {
             warn(&format!("closing progress unreadable: {error}"));
@@ -74,11 +74,11 @@ pub(super) async fn load_progress() -> ClosureProgress {
 /// since), applies `change`, and writes it back if it changed. Then re-renders.
 pub(super) async fn update_progress(
     state: &Rc<RefCell<State>>,
-    change: impl FnOnce(&mut ClosureProgress) -> bool,
+    change: impl FnOnce(&mut ClosingProgress) -> bool,
 ) {
     let mut progress = load_progress().await;
     if change(&mut progress) {
-        if let Err(error) = ext_api::storage_set(ClosureProgress::STORAGE_KEY, &progress).await {
+        if let Err(error) = ext_api::storage_set(ClosingProgress::STORAGE_KEY, &progress).await {
             warn(&format!("could not save closing progress: {error}"));
         }
     }
@@ -91,10 +91,10 @@ pub(super) fn stored_elsewhere(weak: &Weak<RefCell<State>>, keys: &[String]) {
     let Some(state) = weak.upgrade() else { return };
     let (backup_key, running) = {
         let guard = state.borrow();
-        (storage_key(&guard.host), guard.run.is_some())
+        (storage_key(&guard.site), guard.run.is_some())
     };
-    let progress_changed = keys.iter().any(|k| k == ClosureProgress::STORAGE_KEY);
-    let lease_changed = keys.contains(&lease_key(&state.borrow().host));
+    let progress_changed = keys.iter().any(|k| k == ClosingProgress::STORAGE_KEY);
+    let lease_changed = keys.contains(&lease_key(&state.borrow().site));
     // A run in this tab keeps its own copy of the backup up to date.
     let backup_changed = !running && keys.contains(&backup_key);
     if !progress_changed && !backup_changed && !lease_changed {
@@ -114,8 +114,8 @@ pub(super) fn stored_elsewhere(weak: &Weak<RefCell<State>>, keys: &[String]) {
             guard.progress = progress;
         }
         if backup_changed {
-            let host = state.borrow().host.clone();
-            if let Ok(saved) = saved::head_for_page(&host).await {
+            let site = state.borrow().site.clone();
+            if let Ok(saved) = saved::head_for_page(&site).await {
                 let mut guard = state.borrow_mut();
                 if guard.run.is_none() {
                     changed |= guard.saved != saved;

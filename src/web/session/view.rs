@@ -14,7 +14,7 @@ use crate::core::parse::parse_order_list_range;
 use crate::core::readiness::{assess, Readiness};
 use crate::core::text::Text;
 
-use crate::web::backup_run::Ending;
+use crate::core::run_end::{Ending, LastRun};
 use crate::web::dom::WebNode;
 use crate::web::error::WebError;
 use crate::web::i18n::ChromeI18n;
@@ -41,14 +41,20 @@ pub(super) fn backup_view(state: &State) -> BackupView {
             };
         }
     }
-    match (&state.finished, &state.saved) {
-        (Some((Ending::Finished, _, Some(done))), Some(_)) => done.clone(),
-        (Some((_, notice, _)), saved) => match idle_view(state.page, saved.as_ref()) {
+    match (&state.last_run, &state.saved) {
+        (
+            Some(LastRun {
+                ending: Ending::Finished,
+                summary: Some(done),
+            }),
+            Some(_),
+        ) => done.clone(),
+        (Some(last), saved) => match idle_view(state.page, saved.as_ref()) {
             BackupView::Idle {
                 can_start, saved, ..
             } => BackupView::Idle {
                 can_start,
-                notice: *notice,
+                notice: last.ending.notice(),
                 saved,
             },
             other => other,
@@ -106,7 +112,11 @@ pub(super) fn render(state: &Rc<RefCell<State>>, focus: Option<&str>) -> Result<
         readiness,
         closing,
     };
-    let shown = presence(guard.page, guard.prefs.panel_dismissed, guard.here);
+    let shown = presence(
+        guard.page,
+        guard.prefs.panel_dismissed,
+        guard.choice_on_page,
+    );
     if shown != Presence::Panel {
         // The ring belongs to the open panel.
         guard.pointer = None;

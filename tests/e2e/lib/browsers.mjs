@@ -86,7 +86,15 @@ export async function launchChromium({ width = 1280, height = 900, downloads = d
     await applyDisplay();
     await driver.get(extensionBase + page);
   };
-  return { name: "chromium", driver, extensionBase, openExtensionPage, applyDisplay, profile, downloads };
+  // Stops the extension's service worker, as Chrome does when it idles or is killed (the way
+  // Chrome's own guide tests termination: the DevTools target closed).
+  const stopBackground = async () => {
+    const { targetInfos } = await driver.sendAndGetDevToolsCommand("Target.getTargets", {});
+    const workers = targetInfos.filter((t) => t.type === "service_worker" && t.url.startsWith(extensionBase));
+    for (const worker of workers) await driver.sendAndGetDevToolsCommand("Target.closeTarget", { targetId: worker.targetId });
+    return workers.length;
+  };
+  return { name: "chromium", driver, extensionBase, openExtensionPage, applyDisplay, stopBackground, profile, downloads };
 }
 
 export async function launchFirefox({ width = 1280, height = 900, lang = "en-US", display = PLAIN } = {}) {
@@ -159,7 +167,20 @@ export async function launchFirefox({ width = 1280, height = 900, lang = "en-US"
     await driver.switchTo().window(handle);
     await driver.wait(async () => (await driver.getCurrentUrl()).startsWith(extensionBase), 10_000);
   };
-  return { name: "firefox", driver, extensionBase, openExtensionPage, applyDisplay: async () => {}, downloads };
+  // Stops the extension's event page, as about:debugging's "Terminate background script" does
+  // (and as Firefox does when it idles).
+  const stopBackground = async () => {
+    await driver.setContext(firefox.Context.CHROME);
+    try {
+      return await driver.executeAsyncScript(`const done = arguments[arguments.length - 1];
+        const { ExtensionParent } = ChromeUtils.importESModule("resource://gre/modules/ExtensionParent.sys.mjs");
+        const extension = ExtensionParent.GlobalManager.getExtension(arguments[0]);
+        extension.terminateBackground({ ignoreDevToolsAttached: true }).then(() => done(1), (e) => done(String(e)));`, GECKO_ID);
+    } finally {
+      await driver.setContext(firefox.Context.CONTENT);
+    }
+  };
+  return { name: "firefox", driver, extensionBase, openExtensionPage, applyDisplay: async () => {}, stopBackground, downloads };
 }
 
 export const LAUNCHERS = { chromium: launchChromium, firefox: launchFirefox };

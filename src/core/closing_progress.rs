@@ -12,7 +12,7 @@ use super::text::Text;
 
 /// How long after a deletion request a still-working sign-in means the deletion isn't done.
 /// The 72 hours come from the seeds' advice; no source states AliExpress's own delay
-/// (reference section 5: [G]).
+/// (`docs/closing-guide.md`, "Sources": [G]).
 pub const REQUEST_GRACE_HOURS: f64 = 72.0;
 
 /// What the user last learnt about an asset. Stored flat, as
@@ -123,7 +123,7 @@ impl AfterItem {
 
 /// Saved progress. Every field has a default, so older or partial records still load.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct ClosureProgress {
+pub struct ClosingProgress {
     /// The last reading of each asset.
     #[serde(default)]
     pub assets: BTreeMap<Asset, AssetCheck>,
@@ -135,7 +135,7 @@ pub struct ClosureProgress {
     pub after_done: BTreeSet<AfterItem>,
 }
 
-impl ClosureProgress {
+impl ClosingProgress {
     /// The storage key.
     pub const STORAGE_KEY: &'static str = "closure_progress";
 
@@ -197,12 +197,12 @@ impl StepState {
 /// The five steps of closing, each with where it stands.
 ///
 /// ```
-/// use exit_assistant::core::closure::{step_states, ClosureProgress, StepState};
+/// use exit_assistant::core::closing_progress::{step_states, ClosingProgress, StepState};
 /// use exit_assistant::core::readiness::Readiness;
-/// let states = step_states(&Readiness::default(), &ClosureProgress::default());
+/// let states = step_states(&Readiness::default(), &ClosingProgress::default());
 /// assert_eq!(states[0].1, StepState::Current);
 /// ```
-pub fn step_states(readiness: &Readiness, progress: &ClosureProgress) -> [(Text, StepState); 5] {
+pub fn step_states(readiness: &Readiness, progress: &ClosingProgress) -> [(Text, StepState); 5] {
     let done = [
         readiness.backup_complete,
         // Nothing is known to be settled until the whole history has been read.
@@ -244,7 +244,7 @@ mod tests {
 
     #[test]
     fn an_unreadable_page_keeps_what_the_user_said() {
-        let mut progress = ClosureProgress::default();
+        let mut progress = ClosingProgress::default();
         assert!(progress.record(Asset::Wallet, Holding::Zero, true, "2026-11-22"));
         assert!(!progress.record(Asset::Wallet, Holding::Unreadable, false, "2026-11-23"));
         assert_eq!(progress.assets[&Asset::Wallet].holding, Holding::Zero);
@@ -258,16 +258,16 @@ mod tests {
 
     #[test]
     fn the_request_is_overdue_after_72_hours() {
-        let progress = ClosureProgress {
+        let progress = ClosingProgress {
             request: Some(DeletionRequest {
                 route: Route::PrivacyCentre,
                 at_ms: 0.0,
             }),
-            ..ClosureProgress::default()
+            ..ClosingProgress::default()
         };
         assert!(!progress.request_overdue(72.0 * 3_600_000.0));
         assert!(progress.request_overdue(72.0 * 3_600_000.0 + 1.0));
-        assert!(!ClosureProgress::default().request_overdue(1e15));
+        assert!(!ClosingProgress::default().request_overdue(1e15));
     }
 
     /// The stored shape is the one `#[serde(flatten)]` over the tagged `Holding` wrote, so
@@ -306,7 +306,7 @@ mod tests {
 
     #[test]
     fn old_records_load() {
-        let progress: ClosureProgress =
+        let progress: ClosingProgress =
             serde_json::from_str(r#"{"assets":{"coins":{"holding":"zero","on":"2026-11-20"}}}"#)
                 .unwrap();
         assert_eq!(progress.assets[&Asset::Coins].holding, Holding::Zero);

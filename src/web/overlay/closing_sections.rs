@@ -5,21 +5,22 @@
 use gloo_events::EventListener;
 use web_sys::Element;
 
+use crate::core::closing_progress::AfterItem;
 use crate::core::closing_view::{ClosingView, GuideLine};
-use crate::core::closure::AfterItem;
 use crate::core::guide::{Route, APP_STEPS, PRIVACY_CENTRE_URL};
 use crate::core::money_left::{Asset, Holding};
 use crate::core::readiness::{MoneyFinding, Readiness};
 use crate::core::text::Text;
 
-use super::dom::child;
-use super::error::WebError;
-use super::i18n::Translate;
-use super::overlay::{Action, Dispatch};
-use super::person::on_person;
+use super::{Action, Dispatch};
+use crate::web::dom::child;
+use crate::web::error::WebError;
+use crate::web::i18n::Translate;
+use crate::web::person::on_person;
 
-/// Builds sections, keeping each listener it adds.
-pub struct Builder<'a> {
+/// Builds the panel's sections: its buttons and links dispatch actions on the person's own
+/// input, and each listener it adds is kept with the overlay.
+pub struct PanelBuilder<'a> {
     /// Translations.
     pub t: &'a dyn Translate,
     /// Where actions go.
@@ -28,7 +29,7 @@ pub struct Builder<'a> {
     pub listeners: &'a mut Vec<EventListener>,
 }
 
-impl Builder<'_> {
+impl PanelBuilder<'_> {
     /// A button that dispatches `action`.
     pub fn button(
         &mut self,
