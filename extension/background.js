@@ -5,7 +5,7 @@
 // - open the letter page in a new tab (content scripts can't open extension pages);
 // - make the panel's exports (JSON, CSVs, report) and page reports with the extension pages'
 //   WASM, so the WASM every AliExpress page loads stays small, and save them to the user's
-//   downloads from here, never through the AliExpress page (src/web/download.rs);
+//   downloads from here, never through the AliExpress page (src/web/pages/download.rs);
 // - merge the per-host backups of earlier versions into one per site, on update and start-up;
 // - tell a content script its tab's id, and whether another tab is still open (backup leases).
 "use strict";

@@ -30,7 +30,7 @@ const ourFrame = inFrame && window.name.startsWith("exit-assistant-detail:");
   }
 })();
 
-// Called by the WASM (src/web/crash.rs) when it fails after starting: a panic, or a session
+// Called by the WASM (src/web/content/crash.rs) when it fails after starting: a panic, or a session
 // that could not start. The WASM has already taken its panel off the page.
 function exitAssistantFailed(detail) {
   if (inFrame) return;

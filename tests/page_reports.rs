@@ -20,8 +20,8 @@ use support::{histories, Node};
 const HISTORIES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/histories");
 const REPORTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/page-reports");
 
-/// The page as the content script walks it (`src/web/page_report.rs` does the same over the
-/// live page).
+/// The page as the content script walks it (`src/web/content/page_report.rs` does the same
+/// over the live page).
 fn pieces(html: &Html) -> Vec<Piece> {
     let mut out = Vec::new();
     walk(html.root_element(), &mut out);

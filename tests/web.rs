@@ -13,15 +13,19 @@ use exit_assistant::core::page::{recognise, PageKind, Recognition};
 use exit_assistant::core::readiness::Readiness;
 use exit_assistant::core::site::Site;
 use exit_assistant::core::text::Text;
+use exit_assistant::web::content::overlay::{Action, Overlay, HOST_ID};
+use exit_assistant::web::content::pointer::Pointer;
 use exit_assistant::web::dom::{document, page_shows};
 use exit_assistant::web::i18n::Translate;
-use exit_assistant::web::overlay::{Action, Overlay, HOST_ID};
-use exit_assistant::web::pointer::Pointer;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "support/orders.rs"]
+mod orders;
+use orders::listed;
 
 /// Returns the key, so tests can assert on it; `youAreOn` carries its substitution.
 struct Keys;
@@ -72,7 +76,7 @@ fn shadow_query(selector: &str) -> Option<Element> {
     let host = document().unwrap().get_element_by_id(HOST_ID)?;
     // The root is closed: the page (and `host.shadowRoot`) can't reach it; the overlay can.
     assert!(host.shadow_root().is_none(), "the shadow root is closed");
-    exit_assistant::web::overlay::mounted_root()?
+    exit_assistant::web::content::overlay::mounted_root()?
         .query_selector(selector)
         .ok()
         .flatten()
@@ -80,7 +84,7 @@ fn shadow_query(selector: &str) -> Option<Element> {
 
 fn counter() -> (
     Rc<Cell<Vec<Action>>>,
-    exit_assistant::web::overlay::Dispatch,
+    exit_assistant::web::content::overlay::Dispatch,
 ) {
     let seen = Rc::new(Cell::new(Vec::new()));
     let sink = seen.clone();
@@ -324,8 +328,8 @@ fn dom_probe_recognises_fixture_markup_like_the_native_one() {
 async fn web_nodes_read_a_same_origin_frame() {
     use exit_assistant::core::dom::DomNode;
     use exit_assistant::core::parse::parse_order_detail;
+    use exit_assistant::web::content::wait::sleep;
     use exit_assistant::web::dom::WebNode;
-    use exit_assistant::web::wait::sleep;
 
     // The backup reads detail pages in a hidden frame. Their elements belong to the frame's
     // realm, where an `instanceof Element` check of this realm fails: reading must not rely
@@ -371,7 +375,7 @@ const DETAIL_ITEMS: &str = r#"<div class="order-detail-item"><div class="order-d
 
 #[wasm_bindgen_test]
 async fn waiting_resolves_on_a_page_change_and_times_out_without_one() {
-    use exit_assistant::web::wait::until;
+    use exit_assistant::web::content::wait::until;
 
     let doc = document().unwrap();
     let root = doc.create_element("div").unwrap();
@@ -475,7 +479,7 @@ fn the_ring_surrounds_its_control_takes_no_clicks_and_goes_when_dropped() {
 
 #[wasm_bindgen_test]
 fn a_failure_takes_the_panel_off_and_hands_over_to_the_loaders_notice() {
-    use exit_assistant::web::crash;
+    use exit_assistant::web::content::crash;
     let doc = document().unwrap();
     let global = js_sys::global();
     let key = wasm_bindgen::JsValue::from_str("exitAssistantFailed");
@@ -702,33 +706,6 @@ async fn a_page_reads_only_its_own_sites_head_and_watch_list() {
     )
     .call0(&wasm_bindgen::JsValue::NULL)
     .unwrap();
-}
-
-/// `count` completed orders as the list reader gives them, numbered from `from`.
-fn listed(from: usize, count: usize) -> Vec<exit_assistant::core::parse::ListedOrder> {
-    use exit_assistant::core::order::{Order, Store};
-    use exit_assistant::core::parse::ListedOrder;
-    use exit_assistant::core::status::OrderState;
-    (from..from + count)
-        .map(|n| ListedOrder {
-            order: Order {
-                id: format!("8{n:015}"),
-                placed_on: Some("2025-01-02".into()),
-                status: "Completed".into(),
-                state: OrderState::Completed,
-                store: Store::default(),
-                total: None,
-                items: vec![],
-                tracking_numbers: vec![],
-                detail_url: String::new(),
-                notes: vec![],
-                warnings: vec![],
-                read_by: None,
-                deleted: false,
-            },
-            needs_detail: false,
-        })
-        .collect()
 }
 
 /// A storage write that fails (the browser's storage or the disk is full) in the middle of a

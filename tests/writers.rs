@@ -1,16 +1,18 @@
-//! One writer per backup, nothing lost or stranded: the save path of `src/web/backup_run.rs`
-//! and `src/web/saved.rs` as a model over a map for storage, with the core's lease and key
-//! rules. Two writers that start from one saved state; a run whose backup is deleted; a delete
-//! from a backup page that read the head before the run wrote more chunks.
+//! One writer per backup, nothing lost or stranded: the save path of
+//! `src/web/content/backup_run.rs` and `src/web/saved.rs` as a model over a map for storage,
+//! with the core's lease and key rules. Two writers that start from one saved state; a run
+//! whose backup is deleted; a delete from a backup page that read the head before the run
+//! wrote more chunks.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeMap;
 
 use exit_assistant::core::backup::{chunk_key, is_key_of, storage_key, Backup};
 use exit_assistant::core::lease::{held_by_other, lease_key, Lease, LEASE_MS};
-use exit_assistant::core::order::{Order, Store};
-use exit_assistant::core::parse::ListedOrder;
-use exit_assistant::core::status::OrderState;
+
+#[path = "support/orders.rs"]
+mod orders;
+use orders::listed;
 
 const SITE: &str = "aliexpress.com";
 
@@ -33,29 +35,6 @@ struct Run {
     me: &'static str,
     backup: Backup,
     saved_once: bool,
-}
-
-fn orders(from: usize, count: usize) -> Vec<ListedOrder> {
-    (from..from + count)
-        .map(|n| ListedOrder {
-            order: Order {
-                id: format!("8{n:015}"),
-                placed_on: Some("2025-01-02".into()),
-                status: "Completed".into(),
-                state: OrderState::Completed,
-                store: Store::default(),
-                total: None,
-                items: vec![],
-                tracking_numbers: vec![],
-                detail_url: String::new(),
-                notes: vec![],
-                warnings: vec![],
-                read_by: None,
-                deleted: false,
-            },
-            needs_detail: false,
-        })
-        .collect()
 }
 
 impl Storage {
@@ -132,7 +111,7 @@ fn delete(storage: &mut Storage) {
 fn two_tabs_from_one_saved_state_lose_nothing() {
     let mut storage = Storage::default();
     let mut first = Run::start(&mut storage, "first", 0.0).unwrap();
-    first.backup.add_listed(&orders(0, 500), "t");
+    first.backup.add_listed(&listed(0, 500), "t");
     first.save(&mut storage, 0.0).unwrap();
     first.end(&mut storage);
     assert_eq!(storage.count(), 500);
@@ -145,7 +124,7 @@ fn two_tabs_from_one_saved_state_lose_nothing() {
     );
     // A reads 1,100 more orders over many steps, saving each.
     for step in 0..11 {
-        a.backup.add_listed(&orders(500 + step * 100, 100), "t");
+        a.backup.add_listed(&listed(500 + step * 100, 100), "t");
         a.save(&mut storage, 3_000.0 + step as f64 * 1_000.0)
             .unwrap();
     }
@@ -153,7 +132,7 @@ fn two_tabs_from_one_saved_state_lose_nothing() {
     assert_eq!(storage.count(), 1_600);
     // B, started again once A is done, reads from what A saved and adds its own.
     let mut b = Run::start(&mut storage, "b", 20_000.0).unwrap();
-    b.backup.add_listed(&orders(5_000, 300), "t");
+    b.backup.add_listed(&listed(5_000, 300), "t");
     b.save(&mut storage, 21_000.0).unwrap();
     b.end(&mut storage);
     assert_eq!(storage.count(), 1_900, "every order of both runs");
@@ -163,15 +142,15 @@ fn two_tabs_from_one_saved_state_lose_nothing() {
 fn a_tab_that_slept_past_its_lease_writes_nothing_over_the_one_that_took_over() {
     let mut storage = Storage::default();
     let mut a = Run::start(&mut storage, "a", 0.0).unwrap();
-    a.backup.add_listed(&orders(0, 600), "t");
+    a.backup.add_listed(&listed(0, 600), "t");
     a.save(&mut storage, 0.0).unwrap();
     // A's tab is asleep (or dead): its lease lapses, and B takes over from what A saved.
     let later = LEASE_MS + 1.0;
     let mut b = Run::start(&mut storage, "b", later).unwrap();
-    b.backup.add_listed(&orders(600, 600), "t");
+    b.backup.add_listed(&listed(600, 600), "t");
     b.save(&mut storage, later).unwrap();
     // A wakes with its own, older copy: it stops rather than overwrite B's chunks.
-    a.backup.add_listed(&orders(2_000, 10), "t");
+    a.backup.add_listed(&listed(2_000, 10), "t");
     assert_eq!(a.save(&mut storage, later + 1.0), Err(Stop::Elsewhere));
     assert_eq!(
         storage.count(),
@@ -184,10 +163,10 @@ fn a_tab_that_slept_past_its_lease_writes_nothing_over_the_one_that_took_over() 
 fn a_run_whose_backup_is_deleted_stops_and_brings_back_no_head() {
     let mut storage = Storage::default();
     let mut run = Run::start(&mut storage, "a", 0.0).unwrap();
-    run.backup.add_listed(&orders(0, 700), "t");
+    run.backup.add_listed(&listed(0, 700), "t");
     run.save(&mut storage, 0.0).unwrap();
     delete(&mut storage);
-    run.backup.add_listed(&orders(700, 10), "t");
+    run.backup.add_listed(&listed(700, 10), "t");
     assert_eq!(run.save(&mut storage, 1_000.0), Err(Stop::Deleted));
     assert!(
         storage.items.is_empty(),
@@ -200,13 +179,13 @@ fn a_run_whose_backup_is_deleted_stops_and_brings_back_no_head() {
 fn a_delete_from_a_stale_page_removes_chunks_written_after_it_read_the_head() {
     let mut storage = Storage::default();
     let mut run = Run::start(&mut storage, "a", 0.0).unwrap();
-    run.backup.add_listed(&orders(0, 400), "t");
+    run.backup.add_listed(&listed(0, 400), "t");
     run.save(&mut storage, 0.0).unwrap();
     // The backup page read this head: one chunk.
     let seen = storage.load().unwrap();
     assert_eq!(seen.chunks, 1);
     // The run goes on to three chunks; another site's backup sits beside it.
-    run.backup.add_listed(&orders(400, 1_000), "t");
+    run.backup.add_listed(&listed(400, 1_000), "t");
     run.save(&mut storage, 1_000.0).unwrap();
     run.end(&mut storage);
     storage

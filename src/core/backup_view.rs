@@ -4,6 +4,7 @@ use super::backup::{Backup, Summary};
 use super::closing_view::ClosingView;
 use super::page::{PageKind, Recognition};
 use super::readiness::Readiness;
+use super::run_end::Ending;
 use super::site::Site;
 use super::text::Text;
 
@@ -117,6 +118,66 @@ pub struct PanelView {
 }
 
 /// The view after a run ended.
+/// The last run of a page, which the panel keeps showing until the next start.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LastRun {
+    /// How it ended; its notice is `ending.notice()`.
+    pub ending: Ending,
+    /// A finished run's summary, made when it ended: the head read afterwards has no orders
+    /// to sum up.
+    pub summary: Option<BackupView>,
+}
+
+/// What the backup section shows on this page, from what the page knows: its own run, a run
+/// in another tab, how its last run ended, and the site's saved backup.
+pub fn section_view(
+    page: Recognition,
+    saved: Option<&Backup>,
+    running: Option<Progress>,
+    elsewhere: bool,
+    last_run: Option<&LastRun>,
+) -> BackupView {
+    if let Some(progress) = running {
+        return BackupView::Running(progress);
+    }
+    let idle = idle_view(page, saved);
+    let BackupView::Idle {
+        can_start,
+        notice,
+        saved: held,
+    } = idle
+    else {
+        return idle;
+    };
+    // Another tab runs this site's backup: say so, and offer no second start.
+    if elsewhere {
+        return BackupView::Idle {
+            can_start: false,
+            notice: Some(Text::BackupRunningElsewhere),
+            saved: held,
+        };
+    }
+    match last_run {
+        // A finished run shows its summary while its backup is there.
+        Some(LastRun {
+            ending: Ending::Finished,
+            summary: Some(done),
+        }) if saved.is_some() => done.clone(),
+        // Any other end says what happened, over what is saved.
+        Some(last) => BackupView::Idle {
+            can_start,
+            notice: last.ending.notice(),
+            saved: held,
+        },
+        None => BackupView::Idle {
+            can_start,
+            notice,
+            saved: held,
+        },
+    }
+}
+
+/// The summary of a finished run, and what it is missing.
 pub fn done_view(backup: &Backup) -> BackupView {
     BackupView::Done {
         summary: backup.summary(),
@@ -128,6 +189,59 @@ pub fn done_view(backup: &Backup) -> BackupView {
 mod tests {
     use super::*;
     use crate::core::page::recognise_url;
+
+    #[test]
+    fn the_section_shows_this_tabs_run_then_another_tabs_then_how_the_last_run_ended() {
+        let list = recognise_url("https://www.aliexpress.com/p/order/index.html");
+        let saved = Backup::new("aliexpress.com", "t");
+        let progress = Progress {
+            read: 10,
+            expected: None,
+            activity: Activity::ReadingList,
+        };
+        let idle = |notice, can_start| BackupView::Idle {
+            can_start,
+            notice,
+            saved: None,
+        };
+        let finished = LastRun {
+            ending: Ending::Finished,
+            summary: Some(done_view(&saved)),
+        };
+        let full = LastRun {
+            ending: Ending::StorageFull,
+            summary: None,
+        };
+        assert_eq!(
+            section_view(list, Some(&saved), Some(progress), true, Some(&full)),
+            BackupView::Running(progress),
+            "this tab's run first"
+        );
+        assert_eq!(
+            section_view(list, Some(&saved), None, true, Some(&finished)),
+            idle(Some(Text::BackupRunningElsewhere), false),
+            "no second start while another tab runs"
+        );
+        assert_eq!(
+            section_view(list, Some(&saved), None, false, Some(&finished)),
+            done_view(&saved),
+            "a finished run's summary"
+        );
+        assert_eq!(
+            section_view(list, None, None, false, Some(&finished)),
+            idle(None, true),
+            "a finished run's backup deleted since: offer to start again"
+        );
+        assert_eq!(
+            section_view(list, Some(&saved), None, false, Some(&full)),
+            idle(Some(Text::BackupStorageFull), true),
+            "a failed run says why, over what is saved"
+        );
+        assert_eq!(
+            section_view(list, Some(&saved), None, false, None),
+            idle(None, true)
+        );
+    }
 
     #[test]
     fn idle_view_table() {

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use super::guide::Route;
-use super::money_left::{Asset, Holding};
+use super::money_left::{Asset, AssetCheck, Holding};
 use super::readiness::Readiness;
 use super::text::Text;
 
@@ -14,73 +14,6 @@ use super::text::Text;
 /// The 72 hours come from the seeds' advice; no source states AliExpress's own delay
 /// (`docs/closing-guide.md`, "Sources": [G]).
 pub const REQUEST_GRACE_HOURS: f64 = 72.0;
-
-/// What the user last learnt about an asset. Stored flat, as
-/// `{"holding": "non_zero", "shown": "729", "by_user": false, "on": "2026-11-20"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(from = "StoredCheck", into = "StoredCheck")]
-pub struct AssetCheck {
-    /// What it holds.
-    pub holding: Holding,
-    /// The user said so (the page couldn't be read).
-    pub by_user: bool,
-    /// When (`YYYY-MM-DD`).
-    pub on: String,
-}
-
-/// [`AssetCheck`] as stored. A plain struct rather than `#[serde(flatten)]` over the tagged
-/// [`Holding`]: the same JSON, without serde's buffering of the whole object, which cost
-/// every AliExpress page about 10 KB of WASM (gzipped).
-#[derive(Serialize, Deserialize)]
-struct StoredCheck {
-    holding: HoldingKind,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    shown: Option<String>,
-    #[serde(default)]
-    by_user: bool,
-    on: String,
-}
-
-#[derive(Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-enum HoldingKind {
-    Zero,
-    NonZero,
-    Unreadable,
-}
-
-impl From<StoredCheck> for AssetCheck {
-    fn from(stored: StoredCheck) -> Self {
-        let holding = match stored.holding {
-            HoldingKind::Zero => Holding::Zero,
-            HoldingKind::NonZero => Holding::NonZero {
-                shown: stored.shown.unwrap_or_default(),
-            },
-            HoldingKind::Unreadable => Holding::Unreadable,
-        };
-        AssetCheck {
-            holding,
-            by_user: stored.by_user,
-            on: stored.on,
-        }
-    }
-}
-
-impl From<AssetCheck> for StoredCheck {
-    fn from(check: AssetCheck) -> Self {
-        let (holding, shown) = match check.holding {
-            Holding::Zero => (HoldingKind::Zero, None),
-            Holding::NonZero { shown } => (HoldingKind::NonZero, Some(shown)),
-            Holding::Unreadable => (HoldingKind::Unreadable, None),
-        };
-        StoredCheck {
-            holding,
-            shown,
-            by_user: check.by_user,
-            on: check.on,
-        }
-    }
-}
 
 /// The user's request to delete the account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

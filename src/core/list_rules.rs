@@ -217,6 +217,27 @@ pub struct ListControls {
     pub page_size: usize,
 }
 
+/// The order list's tab names and words, in the languages the assistant speaks [H: the
+/// fixtures' wordings]. The tabs are found by class and place, never by these; a page report
+/// keeps them readable (`core::page_report::vocabulary`), beside `view_more_names` and
+/// `deleted_tab_names`.
+pub const TAB_WORDS: &[&str] = &[
+    "view all",
+    "to pay",
+    "processing",
+    "processed",
+    "completed",
+    "order",
+    "orders",
+    "alle anzeigen",
+    "ver todo",
+    "tout afficher",
+    "ver tudo",
+    "wyświetl wszystkie",
+    "посмотреть все",
+    "전체 보기",
+];
+
 /// The new layout's controls.
 pub static LIST_CONTROLS: ListControls = ListControls {
     view_more: &[".order-more button", "[data-pl=\"order_more\"] button"],

@@ -26,6 +26,7 @@ pub mod money;
 pub mod money_left;
 pub mod order;
 pub mod page;
+pub mod page_kind;
 pub mod page_report;
 pub mod page_rules;
 pub mod parse;

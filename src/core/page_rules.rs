@@ -5,7 +5,7 @@
 //! Sources: `docs/site-facts.md`, "Page addresses" (URLs) and "Markup"; the closing pages in
 //! `docs/closing-guide.md`.
 
-use super::page::PageKind;
+use super::page_kind::PageKind;
 use super::site::{is_storefront_subdomain, Site, SiteHost};
 use super::url::UrlParts;
 

@@ -5,8 +5,7 @@ use serde::Serialize;
 
 use std::collections::BTreeMap;
 
-use super::closing_progress::AssetCheck;
-use super::money_left::{Asset, Holding};
+use super::money_left::{Asset, AssetCheck, Holding};
 use super::order::{self, Order};
 use super::status::{is_open_case_note, OrderState};
 

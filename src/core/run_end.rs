@@ -1,18 +1,7 @@
 //! How a backup run ends, and what the panel says about it. Every ending but `Finished`
 //! leaves the backup as it was last saved; the notice tells the user so, and what to do next.
 
-use super::backup_view::BackupView;
 use super::text::Text;
-
-/// The last run of a page, which the panel keeps showing until the next start.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LastRun {
-    /// How it ended; its notice is `ending.notice()`.
-    pub ending: Ending,
-    /// A finished run's summary, made when it ended: the head read afterwards has no orders
-    /// to sum up.
-    pub summary: Option<BackupView>,
-}
 
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

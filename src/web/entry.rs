@@ -8,9 +8,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::spawn_local;
 
 #[cfg(feature = "content")]
-use super::dom::document;
+use super::content::session::PageSession;
 #[cfg(feature = "content")]
-use super::session::PageSession;
+use super::dom::document;
 
 #[cfg(feature = "content")]
 thread_local! {
@@ -23,14 +23,16 @@ thread_local! {
 #[cfg(feature = "content")]
 #[wasm_bindgen]
 pub fn content_main() -> Result<(), JsValue> {
-    super::crash::install_panic_hook();
+    super::content::crash::install_panic_hook();
     let doc = document()?;
     // In a frame, the assistant only ever reads a backup's detail page (`loader.js` starts
     // it in no other frame): no panel there.
-    if super::detail_frame::is_framed() {
-        if let Some(order_id) = super::detail_frame::order_to_read() {
+    if super::content::detail_frame::is_framed() {
+        if let Some(order_id) = super::content::detail_frame::order_to_read() {
             spawn_local(async move {
-                if let Err(error) = super::detail_frame::read_and_hand_back(doc, order_id).await {
+                if let Err(error) =
+                    super::content::detail_frame::read_and_hand_back(doc, order_id).await
+                {
                     web_sys::console::warn_1(
                         &format!("[Exit Assistant] detail frame: {error}").into(),
                     );
@@ -42,7 +44,7 @@ pub fn content_main() -> Result<(), JsValue> {
     spawn_local(async move {
         match PageSession::start(doc).await {
             Ok(session) => SESSION.with(|s| *s.borrow_mut() = Some(session)),
-            Err(error) => super::crash::report(&error.message),
+            Err(error) => super::content::crash::report(&error.message),
         }
     });
     Ok(())
@@ -52,7 +54,7 @@ pub fn content_main() -> Result<(), JsValue> {
 #[cfg(feature = "pages")]
 #[wasm_bindgen]
 pub async fn popup_main() -> Result<(), JsValue> {
-    super::popup::run()
+    super::pages::popup::run()
         .await
         .map_err(|e| JsValue::from_str(&e.message))
 }
@@ -61,7 +63,7 @@ pub async fn popup_main() -> Result<(), JsValue> {
 #[cfg(feature = "pages")]
 #[wasm_bindgen]
 pub async fn backup_page_main() -> Result<(), JsValue> {
-    super::backup_page::run()
+    super::pages::backup_page::run()
         .await
         .map_err(|e| JsValue::from_str(&e.message))
 }
@@ -70,7 +72,7 @@ pub async fn backup_page_main() -> Result<(), JsValue> {
 #[cfg(feature = "pages")]
 #[wasm_bindgen]
 pub async fn letter_page_main() -> Result<(), JsValue> {
-    super::letter_page::run()
+    super::pages::letter_page::run()
         .await
         .map_err(|e| JsValue::from_str(&e.message))
 }
@@ -85,8 +87,8 @@ pub async fn export_saved(message: JsValue) -> Result<JsValue, JsValue> {
     let Ok(ToBackground::Export { site, kind }) = serde_wasm_bindgen::from_value(message) else {
         return Err(JsValue::from_str("not an export request"));
     };
-    let file = super::download::export_saved(&site, kind).await?;
-    let saved = super::download::save_file(file).await?;
+    let file = super::pages::download::export_saved(&site, kind).await?;
+    let saved = super::pages::download::save_file(file).await?;
     Ok(super::ext_api::to_js(&saved)?)
 }
 
@@ -102,8 +104,8 @@ pub async fn page_report(message: JsValue) -> Result<JsValue, JsValue> {
     else {
         return Err(JsValue::from_str("not a page report request"));
     };
-    let file = super::page_report::report_file(&url, *found, &pieces)?;
-    let saved = super::download::save_file(file).await?;
+    let file = super::pages::page_report::report_file(&url, *found, &pieces)?;
+    let saved = super::pages::download::save_file(file).await?;
     Ok(super::ext_api::to_js(&saved)?)
 }
 

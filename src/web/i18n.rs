@@ -61,15 +61,3 @@ impl Translate for ChromeI18n {
         ext_api::message(text.key(), substitutions)
     }
 }
-
-/// Puts an extension page in the browser's language (`_locales`), whatever its HTML file
-/// says: its `lang`, and its title, which the tab shows. (`__MSG_…__` is replaced in the
-/// manifest and CSS, never in HTML, so the title is set here.)
-#[cfg(feature = "pages")]
-pub fn localise_page(doc: &web_sys::Document, title: Text) -> Result<(), super::error::WebError> {
-    if let Some(root) = doc.document_element() {
-        root.set_attribute("lang", &ext_api::ui_language())?;
-    }
-    doc.set_title(&ChromeI18n.text(title, &[]));
-    Ok(())
-}

@@ -6,29 +6,10 @@ use std::collections::HashSet;
 
 use super::super::date::MONTH_PREFIXES;
 use super::super::guide_rules::GUIDE_STEPS;
-use super::super::list_rules::LIST_CONTROLS;
+use super::super::list_rules::{LIST_CONTROLS, TAB_WORDS};
 use super::super::lowercase::lower;
 use super::super::money::CURRENCY_MARKERS;
 use super::super::status::{OPEN_CASE_NOTES, STATUS_TEXTS};
-
-/// The tabs of the order list, which no rule table names (they are found by class and
-/// place), in the languages the assistant speaks [H: the fixtures' wordings].
-const TAB_WORDS: &[&str] = &[
-    "view all",
-    "to pay",
-    "processing",
-    "processed",
-    "completed",
-    "order",
-    "orders",
-    "alle anzeigen",
-    "ver todo",
-    "tout afficher",
-    "ver tudo",
-    "wyświetl wszystkie",
-    "посмотреть все",
-    "전체 보기",
-];
 
 /// The site's words, lower-case.
 pub struct Vocabulary {

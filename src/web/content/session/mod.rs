@@ -26,14 +26,14 @@ use crate::core::page::PageKind;
 use crate::core::page::{recognise, Recognition};
 use crate::core::site::backup_site;
 
-use crate::core::run_end::LastRun;
+use crate::core::backup_view::LastRun;
+use crate::web::content::overlay::{Action, Overlay};
+use crate::web::content::pointer::Pointer;
+use crate::web::content::watch::PageWatch;
 use crate::web::dom::page_shows;
 use crate::web::error::{log_failure, WebError};
 use crate::web::ext_api::{self, MessageListener, StorageListener};
-use crate::web::overlay::{Action, Overlay};
-use crate::web::pointer::Pointer;
 use crate::web::saved;
-use crate::web::watch::PageWatch;
 
 use actions::{dispatcher, start_backup};
 use guide::{place_pointer, recheck_page, schedule_recheck};

@@ -6,28 +6,21 @@
 //! - The panel asks the background, which makes the file and hands it to `chrome.downloads`
 //!   (the one reason for the `downloads` permission). The content script never holds it.
 
-#[cfg(feature = "pages")]
 use wasm_bindgen::JsCast;
-#[cfg(feature = "pages")]
 use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
 
-#[cfg(feature = "pages")]
 use crate::core::backup::Backup;
 use crate::core::export::ExportKind;
-#[cfg(feature = "pages")]
 use crate::core::message::ExportedFile;
 use crate::core::message::SavedFile;
 
-#[cfg(feature = "pages")]
-use super::dom::{document, element};
-use super::error::WebError;
+use crate::web::dom::{document, element};
+use crate::web::error::WebError;
 
 /// How long an object URL outlives its click: revoking at once can cancel the download.
-#[cfg(feature = "pages")]
 const KEEP_URL_MS: u32 = 60_000;
 
 /// Offers `content` as a download named `file_name`, from an extension page's own document.
-#[cfg(feature = "pages")]
 pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), WebError> {
     let url = object_url(mime, content)?;
     let doc = document()?;
@@ -49,7 +42,6 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), WebErr
 }
 
 /// An object URL for `content`; fails where there are none (a service worker).
-#[cfg(feature = "pages")]
 fn object_url(mime: &str, content: &str) -> Result<String, WebError> {
     let parts = js_sys::Array::of1(&content.into());
     let options = BlobPropertyBag::new();
@@ -58,7 +50,6 @@ fn object_url(mime: &str, content: &str) -> Result<String, WebError> {
     Ok(Url::create_object_url_with_blob(&blob)?)
 }
 
-#[cfg(feature = "pages")]
 fn revoke_later(url: String) {
     gloo_timers::callback::Timeout::new(KEEP_URL_MS, move || {
         let _ = Url::revoke_object_url(&url);
@@ -69,11 +60,10 @@ fn revoke_later(url: String) {
 /// Hands a file to the browser's downloads, from the background. Firefox's background is a
 /// page, which can make object URLs; Chrome's is a service worker, which can't, so there the
 /// file goes as a `data:` URL (base64: Chromium takes up to 512 MB).
-#[cfg(feature = "pages")]
 pub async fn save_to_downloads(file: &ExportedFile) -> Result<(), WebError> {
     match object_url(&file.mime, &file.content) {
         Ok(url) => {
-            let saved = super::ext_api::save_download(&url, &file.name).await;
+            let saved = crate::web::ext_api::save_download(&url, &file.name).await;
             revoke_later(url);
             saved
         }
@@ -81,17 +71,15 @@ pub async fn save_to_downloads(file: &ExportedFile) -> Result<(), WebError> {
             use base64::Engine as _;
             let encoded = base64::engine::general_purpose::STANDARD.encode(&file.content);
             let url = format!("data:{};base64,{encoded}", file.mime);
-            super::ext_api::save_download(&url, &file.name).await
+            crate::web::ext_api::save_download(&url, &file.name).await
         }
     }
 }
 
 /// Names every backup file.
-#[cfg(feature = "pages")]
 pub const GENERATOR: &str = concat!("Exit Assistant for AliExpress ", env!("CARGO_PKG_VERSION"));
 
 /// A backup as one kind of file, dated today.
-#[cfg(feature = "pages")]
 pub fn export(backup: &Backup, kind: ExportKind) -> ExportedFile {
     let now = String::from(js_sys::Date::new_0().to_iso_string());
     let file = backup.to_file(&now, GENERATOR);
@@ -104,7 +92,6 @@ pub fn export(backup: &Backup, kind: ExportKind) -> ExportedFile {
 }
 
 /// Downloads a backup as one kind of file, dated today.
-#[cfg(feature = "pages")]
 pub fn download_backup(backup: &Backup, kind: ExportKind) -> Result<(), WebError> {
     let file = export(backup, kind);
     download(&file.name, &file.mime, &file.content)
@@ -112,9 +99,8 @@ pub fn download_backup(backup: &Backup, kind: ExportKind) -> Result<(), WebError
 
 /// The background's side of [`crate::core::message::ToBackground::Export`]: the saved backup
 /// of `site`, as one kind of file.
-#[cfg(feature = "pages")]
 pub async fn export_saved(site: &str, kind: ExportKind) -> Result<ExportedFile, WebError> {
-    let backup = super::saved::load(site)
+    let backup = crate::web::saved::load(site)
         .await?
         .ok_or_else(|| WebError::new("no saved backup"))?;
     Ok(export(&backup, kind))
@@ -122,20 +108,7 @@ pub async fn export_saved(site: &str, kind: ExportKind) -> Result<ExportedFile, 
 
 /// The background's side of a panel's request: makes the file and saves it; replies with its
 /// name only.
-#[cfg(feature = "pages")]
 pub async fn save_file(file: ExportedFile) -> Result<SavedFile, WebError> {
     save_to_downloads(&file).await?;
     Ok(SavedFile { name: file.name })
-}
-
-/// The content script's side: asks the background to save the backup as one kind of file;
-/// returns the file's name. The file itself never reaches the content script.
-#[cfg(feature = "content")]
-pub async fn save_via_background(site: &str, kind: ExportKind) -> Result<String, WebError> {
-    let request = crate::core::message::ToBackground::Export {
-        site: site.to_owned(),
-        kind,
-    };
-    let saved: SavedFile = super::ext_api::ask_background(&request).await?;
-    Ok(saved.name)
 }

@@ -6,19 +6,17 @@ use std::rc::Rc;
 
 use crate::core::assistant::{presence, site_notice, Presence};
 use crate::core::backup::Backup;
-use crate::core::backup_view::{idle_view, BackupView, PanelView};
+use crate::core::backup_view::{section_view, BackupView, PanelView};
 use crate::core::closing_view::ClosingView;
 use crate::core::order::Order;
 use crate::core::page::PageKind;
 use crate::core::parse::parse_order_list_range;
 use crate::core::readiness::{assess, Readiness};
-use crate::core::text::Text;
 
-use crate::core::run_end::{Ending, LastRun};
+use crate::web::content::overlay::Overlay;
 use crate::web::dom::WebNode;
 use crate::web::error::WebError;
 use crate::web::i18n::ChromeI18n;
-use crate::web::overlay::Overlay;
 
 use super::actions::dispatcher;
 use super::{current_url, local_date, today, State};
@@ -28,39 +26,13 @@ use super::{current_url, local_date, today, State};
 const READINESS_CARDS: usize = 100;
 
 pub(super) fn backup_view(state: &State) -> BackupView {
-    if let Some(run) = &state.run {
-        return BackupView::Running(run.progress);
-    }
-    // Another tab runs this site's backup: say so, and offer no second start.
-    if state.elsewhere.is_some() {
-        if let BackupView::Idle { saved, .. } = idle_view(state.page, state.saved.as_ref()) {
-            return BackupView::Idle {
-                can_start: false,
-                notice: Some(Text::BackupRunningElsewhere),
-                saved,
-            };
-        }
-    }
-    match (&state.last_run, &state.saved) {
-        (
-            Some(LastRun {
-                ending: Ending::Finished,
-                summary: Some(done),
-            }),
-            Some(_),
-        ) => done.clone(),
-        (Some(last), saved) => match idle_view(state.page, saved.as_ref()) {
-            BackupView::Idle {
-                can_start, saved, ..
-            } => BackupView::Idle {
-                can_start,
-                notice: last.ending.notice(),
-                saved,
-            },
-            other => other,
-        },
-        (None, saved) => idle_view(state.page, saved.as_ref()),
-    }
+    section_view(
+        state.page,
+        state.saved.as_ref(),
+        state.run.as_ref().map(|run| run.progress),
+        state.elsewhere.is_some(),
+        state.last_run.as_ref(),
+    )
 }
 
 /// Readiness to close, from the saved backup and the orders on the page in view (the page's

@@ -8,10 +8,10 @@ use web_sys::Document;
 use crate::core::detail_handoff::{handoff_key, is_detail_of, order_of_frame, HandOff};
 use crate::core::parse::{detail_shows_items, parse_order_detail};
 
-use super::dom::WebNode;
-use super::error::WebError;
-use super::ext_api;
 use super::wait::until;
+use crate::web::dom::WebNode;
+use crate::web::error::WebError;
+use crate::web::ext_api;
 
 /// How long the detail page may take to show its items. The list's page waits longer than
 /// this for the hand-off, so a page that never shows items is reported, not waited out.

@@ -18,26 +18,26 @@ use crate::core::order::Order;
 use crate::core::parse::is_web_url;
 use crate::core::text::Text;
 
-use super::dom::{child, document};
 use super::download::download_backup;
-use super::error::{log_failure, WebError};
-use super::i18n::{summary_lines, ChromeI18n, Translate};
-use super::run_lease::{Refused, Writer};
+use crate::web::dom::{child, document};
+use crate::web::error::{log_failure, WebError};
+use crate::web::i18n::{summary_lines, ChromeI18n, Translate};
+use crate::web::run_lease::{Refused, Writer};
 
 /// Fills the page with every saved backup.
 pub async fn run() -> Result<(), WebError> {
     let doc = document()?;
-    super::i18n::localise_page(&doc, Text::BackupPageTitle)?;
+    super::localise_page(&doc, Text::BackupPageTitle)?;
     let main = doc
         .get_element_by_id("backups")
         .ok_or_else(|| WebError::new("backup.html lacks #backups"))?;
     // Per-host backups of an earlier version, if the background has not merged them yet.
-    if let Err(error) = super::saved::merge_host_backups().await {
+    if let Err(error) = crate::web::saved::merge_host_backups().await {
         web_sys::console::warn_1(
             &format!("[Exit Assistant] per-host backups not merged: {error}").into(),
         );
     }
-    let backups = super::saved::load_all().await?;
+    let backups = crate::web::saved::load_all().await?;
     render(&main, backups, None)
 }
 
@@ -113,7 +113,7 @@ fn import_section(main: &Element, said: Option<&str>) -> Result<(), WebError> {
         spawn_local(async move {
             match import_file(file).await {
                 Ok(done) => {
-                    let backups = super::saved::load_all().await.unwrap_or_default();
+                    let backups = crate::web::saved::load_all().await.unwrap_or_default();
                     log_failure(render(&main, backups, Some(&done)));
                 }
                 Err(refused) => {
@@ -182,7 +182,7 @@ async fn save_new(
     parsed: &BackupFileV1,
     writer: &mut Writer,
 ) -> Result<Result<Backup, Refused>, Option<WebError>> {
-    if super::saved::load(site).await?.is_some() {
+    if crate::web::saved::load(site).await?.is_some() {
         return Err(None);
     }
     let now = String::from(js_sys::Date::new_0().to_iso_string());
@@ -336,7 +336,7 @@ fn backup_section(main: &Element, backup: Rc<Backup>) -> Result<(), WebError> {
     on_click(&yes, move |_| {
         let (backup, section) = (backup.clone(), section.clone());
         spawn_local(async move {
-            match super::saved::delete(&backup).await {
+            match crate::web::saved::delete(&backup).await {
                 Ok(()) => {
                     section.set_text_content(None);
                     let _ = child(

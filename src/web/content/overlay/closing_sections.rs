@@ -13,10 +13,10 @@ use crate::core::readiness::{MoneyFinding, Readiness};
 use crate::core::text::Text;
 
 use super::{Action, Dispatch};
+use crate::web::content::person::on_person;
 use crate::web::dom::child;
 use crate::web::error::WebError;
 use crate::web::i18n::Translate;
-use crate::web::person::on_person;
 
 /// Builds the panel's sections: its buttons and links dispatch actions on the person's own
 /// input, and each listener it adds is kept with the overlay.

@@ -14,16 +14,16 @@ use crate::core::letter::{
 };
 use crate::core::text::Text;
 
-use super::dom::{child, document};
 use super::download::download;
-use super::error::WebError;
-use super::i18n::{ChromeI18n, Translate};
+use crate::web::dom::{child, document};
+use crate::web::error::WebError;
+use crate::web::i18n::{ChromeI18n, Translate};
 
 /// Builds the page in `#letter` and keeps its listeners for the page's life.
 pub async fn run() -> Result<(), WebError> {
     let doc = document()?;
     let t = ChromeI18n;
-    super::i18n::localise_page(&doc, Text::LetterPageTitle)?;
+    super::localise_page(&doc, Text::LetterPageTitle)?;
     let main = doc
         .get_element_by_id("letter")
         .ok_or_else(|| WebError::new("no #letter"))?;

@@ -13,14 +13,15 @@ use crate::core::guide::Route;
 use crate::core::money_left::Holding;
 use crate::core::text::Text;
 
-use crate::core::run_end::{Ending, LastRun};
-use crate::web::backup_run;
-use crate::web::download::save_via_background;
+use crate::core::backup_view::LastRun;
+use crate::core::run_end::Ending;
+use crate::web::content::backup_run;
+use crate::web::content::downloads::save_via_background;
+use crate::web::content::overlay::{Action, Dispatch};
+use crate::web::content::pointer::Pointer;
 use crate::web::error::log_failure;
 use crate::web::ext_api;
 use crate::web::i18n::{ChromeI18n, Translate};
-use crate::web::overlay::{Action, Dispatch};
-use crate::web::pointer::Pointer;
 use crate::web::saved;
 
 use super::guide::{place_pointer, recheck_page};
@@ -98,7 +99,7 @@ pub(super) fn dispatcher(weak: Weak<RefCell<State>>) -> Dispatch {
                         let guard = state.borrow();
                         (guard.doc.clone(), guard.page.kind)
                     };
-                    let saved = crate::web::page_report::save(&doc, kind).await;
+                    let saved = crate::web::content::page_report::save(&doc, kind).await;
                     if let Err(error) = &saved {
                         warn(&format!("page report: {error}"));
                     }

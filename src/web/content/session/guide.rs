@@ -14,11 +14,11 @@ use crate::core::guide::{current_step, is_step_page};
 use crate::core::money_left::{read_asset, Asset};
 use crate::core::text::Text;
 
+use crate::web::content::overlay::Action;
+use crate::web::content::pointer::Pointer;
 use crate::web::dom::WebNode;
 use crate::web::error::log_failure;
 use crate::web::i18n::ChromeI18n;
-use crate::web::overlay::Action;
-use crate::web::pointer::Pointer;
 
 use super::actions::dispatcher;
 use super::sync::update_progress;
@@ -180,7 +180,7 @@ fn new_pointer(
     let guard = state.borrow();
     let overlay = guard.overlay.as_ref()?;
     let line = guide_line(&guard)?;
-    let text = crate::web::overlay::guide_text(&ChromeI18n, &line);
+    let text = crate::web::content::overlay::guide_text(&ChromeI18n, &line);
     let on_click: Option<Box<dyn Fn()>> = step.last.then(|| {
         let dispatch = dispatcher(Rc::downgrade(state));
         Box::new(move || dispatch(Action::RequestMade)) as Box<dyn Fn()>

@@ -7,16 +7,16 @@ use crate::core::message::{Request, StatusReply};
 use crate::core::popup::{popup_view, PopupAction, PopupView, ORDER_LIST_URL};
 use crate::core::text::Text;
 
-use super::dom::{child, document};
-use super::error::WebError;
-use super::ext_api;
-use super::i18n::{ChromeI18n, Translate};
+use crate::web::dom::{child, document};
+use crate::web::error::WebError;
+use crate::web::ext_api;
+use crate::web::i18n::{ChromeI18n, Translate};
 
 /// Fills the popup for the active tab. `popup.html?tab=<id>` names the tab instead; the
 /// end-to-end tests use it because they open the popup as a page of its own.
 pub async fn run() -> Result<(), WebError> {
     let doc = document()?;
-    super::i18n::localise_page(&doc, Text::ExtName)?;
+    super::localise_page(&doc, Text::ExtName)?;
     let main = doc
         .get_element_by_id("popup")
         .ok_or_else(|| WebError::new("popup.html lacks #popup"))?;

@@ -5,9 +5,9 @@
 use gloo_events::{EventListener, EventListenerOptions};
 use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use super::dom::child;
-use super::error::WebError;
 use super::person::on_person_with_options;
+use crate::web::dom::child;
+use crate::web::error::WebError;
 
 /// Space between the control and the ring, in CSS pixels.
 const GAP: f64 = 6.0;

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, MutationObserver, MutationObserverInit};
 
-use super::error::WebError;
+use crate::web::error::WebError;
 
 /// Observers and listeners on one page.
 pub struct PageWatch {

@@ -10,7 +10,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MutationObserver, MutationObserverInit, Node};
 
-use super::error::WebError;
+use crate::web::error::WebError;
 
 /// Resolves after `ms` milliseconds.
 pub async fn sleep(ms: u32) {

@@ -23,10 +23,10 @@ use crate::core::export::ExportKind;
 use crate::core::money_left::Asset;
 use crate::core::text::Text;
 
+use crate::web::content::person::on_person;
 use crate::web::dom::{child, element, find};
 use crate::web::error::WebError;
 use crate::web::i18n::Translate;
-use crate::web::person::on_person;
 pub use closing_sections::guide_text;
 use closing_sections::PanelBuilder;
 
@@ -36,7 +36,7 @@ use verdict::verdict;
 
 /// The id of the host element, unique on the page.
 pub const HOST_ID: &str = "exit-assistant-root";
-const STYLES: &str = include_str!("../../../extension/assistant.css");
+const STYLES: &str = include_str!("../../../../extension/assistant.css");
 
 /// What the user asked of the overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -125,7 +125,7 @@ impl Overlay {
         root.append_child(&pointer_layer)?;
         root.append_child(&layer)?;
         // Screen readers read the panel in the user's language, whatever the page's.
-        layer.set_attribute("lang", &super::ext_api::ui_language())?;
+        layer.set_attribute("lang", &crate::web::ext_api::ui_language())?;
         doc.document_element()
             .ok_or_else(|| WebError::new("no root element"))?
             .append_child(&host)?;

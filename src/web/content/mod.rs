@@ -1,0 +1,16 @@
+//! The content script: what every AliExpress page loads. It recognises the page, shows the
+//! assistant in its own closed shadow root, runs the backup and points at the closing flow's
+//! controls. Built only with the `content` feature.
+
+pub mod backup_run;
+pub mod crash;
+pub mod detail_frame;
+pub mod downloads;
+pub mod overlay;
+pub mod page_report;
+pub mod perf;
+pub mod person;
+pub mod pointer;
+pub mod session;
+pub mod wait;
+pub mod watch;
