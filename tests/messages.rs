@@ -58,16 +58,21 @@ fn loader_replies_parse() {
     }
 }
 
+/// The background script, as shipped.
+fn background_js() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/extension/background.js"
+    ))
+    .unwrap()
+}
+
 #[test]
 fn background_understands_the_letter_request() {
     use exit_assistant::core::message::ToBackground;
     let sent = serde_json::to_value(ToBackground::OpenLetter).unwrap();
     assert_eq!(sent, serde_json::json!({ "type": "open-letter" }));
-    let background = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/extension/background.js"
-    ))
-    .unwrap();
+    let background = background_js();
     assert!(
         background.contains("message?.type === \"open-letter\""),
         "background.js handles what the content script sends"
@@ -102,11 +107,7 @@ fn background_understands_the_page_report_request() {
         serde_json::from_value::<ToBackground>(sent).unwrap(),
         request
     );
-    let background = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/extension/background.js"
-    ))
-    .unwrap();
+    let background = background_js();
     assert!(background.contains("message?.type === \"page-report\""));
     assert!(background.contains("wasm_bindgen.page_report(message)"));
 }
@@ -125,11 +126,7 @@ fn background_answers_which_tab_and_whether_a_tab_is_open() {
         serde_json::to_value(&alive).unwrap(),
         json!({"type": "tab-alive", "tab": 7})
     );
-    let background = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/extension/background.js"
-    ))
-    .unwrap();
+    let background = background_js();
     assert!(background.contains("message?.type === \"who-am-i\""));
     assert!(background.contains("message?.type === \"tab-alive\""));
 }

@@ -58,6 +58,13 @@ impl Lease {
     pub fn is_live(&self, now: f64) -> bool {
         self.until_ms > now
     }
+
+    /// How long a page that another tab's lease holds back waits before it looks again: until
+    /// the lease would lapse (a tab that died stops renewing it), plus a moment, and never
+    /// longer than an hour.
+    pub fn look_again_in_ms(&self, now: f64) -> u32 {
+        (self.until_ms - now).clamp(0.0, 3_600_000.0) as u32 + 500
+    }
 }
 
 /// Whether another run holds a live lease on the site: `me` may not start, or write.
@@ -79,6 +86,26 @@ mod tests {
         assert!(
             f64::from(RENEW_EVERY_MS) * 3.0 < LEASE_MS,
             "renewed well before it lapses"
+        );
+    }
+
+    #[test]
+    fn a_page_held_back_looks_again_just_after_the_lease_would_lapse() {
+        let lease = Lease::new("tab:7", 1_000.0);
+        assert_eq!(lease.look_again_in_ms(1_000.0), LEASE_MS as u32 + 500);
+        assert_eq!(
+            lease.look_again_in_ms(1_000.0 + LEASE_MS * 2.0),
+            500,
+            "lapsed: at once"
+        );
+        let far = Lease {
+            owner: "tab:7".into(),
+            until_ms: 1e15,
+        };
+        assert_eq!(
+            far.look_again_in_ms(0.0),
+            3_600_500,
+            "a clock far off waits an hour"
         );
     }
 }

@@ -37,6 +37,7 @@ pub mod run_end;
 pub mod selectors;
 pub mod site;
 pub mod status;
+pub mod storage_news;
 pub mod structural;
 pub mod text;
 pub mod url;

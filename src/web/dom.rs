@@ -62,6 +62,14 @@ pub fn document() -> Result<Document, WebError> {
         .ok_or_else(|| WebError::new("no document"))
 }
 
+/// The document's address as it is now (single-page navigation changes it without a reload);
+/// empty where it has none.
+pub fn document_url(doc: &Document) -> String {
+    doc.location()
+        .and_then(|l| l.href().ok())
+        .unwrap_or_default()
+}
+
 /// Creates `<tag>` with the given attributes and text.
 pub fn element(
     doc: &Document,

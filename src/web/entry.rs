@@ -54,27 +54,21 @@ pub fn content_main() -> Result<(), JsValue> {
 #[cfg(feature = "pages")]
 #[wasm_bindgen]
 pub async fn popup_main() -> Result<(), JsValue> {
-    super::pages::popup::run()
-        .await
-        .map_err(|e| JsValue::from_str(&e.message))
+    Ok(super::pages::popup::run().await?)
 }
 
 /// Saved-backups page entry point, called by `extension/backup.js`.
 #[cfg(feature = "pages")]
 #[wasm_bindgen]
 pub async fn backup_page_main() -> Result<(), JsValue> {
-    super::pages::backup_page::run()
-        .await
-        .map_err(|e| JsValue::from_str(&e.message))
+    Ok(super::pages::backup_page::run().await?)
 }
 
 /// Letter page entry point, called by `extension/letter.js`.
 #[cfg(feature = "pages")]
 #[wasm_bindgen]
 pub async fn letter_page_main() -> Result<(), JsValue> {
-    super::pages::letter_page::run()
-        .await
-        .map_err(|e| JsValue::from_str(&e.message))
+    Ok(super::pages::letter_page::run().await?)
 }
 
 /// Background entry point for [`crate::core::message::ToBackground::Export`], called by

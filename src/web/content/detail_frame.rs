@@ -46,10 +46,7 @@ pub async fn read_and_hand_back(doc: Document, order_id: String) -> Result<(), W
         .ok_or_else(|| WebError::new("empty detail page"))?;
     let probe = WebNode(root.clone());
     until(&root, ITEMS_TIMEOUT_MS, move || detail_shows_items(&probe)).await?;
-    let url = doc
-        .location()
-        .and_then(|l| l.href().ok())
-        .unwrap_or_default();
+    let url = crate::web::dom::document_url(&doc);
     // A frame named like ours on any other page (a page's script can name a frame) reads
     // nothing, and hands nothing back.
     if !is_detail_of(&url, &order_id) {

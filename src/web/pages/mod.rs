@@ -3,7 +3,9 @@
 
 pub mod backup_page;
 pub mod download;
+mod import;
 pub mod letter_page;
+mod orders_table;
 pub mod page_report;
 pub mod popup;
 
@@ -22,4 +24,9 @@ pub fn localise_page(
     }
     doc.set_title(&ChromeI18n.text(title, &[]));
     Ok(())
+}
+
+/// Listeners of this page live as long as the page.
+pub(crate) fn on_click(target: &web_sys::Element, handler: impl FnMut(&web_sys::Event) + 'static) {
+    gloo_events::EventListener::new(target, "click", handler).forget();
 }

@@ -77,10 +77,7 @@ fn control(root: &Element, find: fn(&WebNode) -> Option<WebNode>) -> Option<Elem
 
 /// What the list shows now (`core::collect::observe`).
 fn observe(doc: &Document, root: &Element) -> ListObservation {
-    let url = doc
-        .location()
-        .and_then(|l| l.href().ok())
-        .unwrap_or_default();
+    let url = crate::web::dom::document_url(doc);
     let signed_out = recognise_url(&url).kind == PageKind::Login;
     collect::observe(&WebNode(root.clone()), signed_out)
 }
@@ -110,10 +107,7 @@ async fn run_to_end(
     report: impl Fn(&Backup, Progress),
     point: &Point<'_>,
 ) -> Result<(Backup, Ending), WebError> {
-    let url = doc
-        .location()
-        .and_then(|l| l.href().ok())
-        .unwrap_or_default();
+    let url = crate::web::dom::document_url(&doc);
     // One backup per site: `pt.` and `www.` are one account's `aliexpress.com`.
     let site = backup_site(
         &doc.location()

@@ -30,6 +30,7 @@ use crate::core::backup_view::LastRun;
 use crate::web::content::overlay::{Action, Overlay};
 use crate::web::content::pointer::Pointer;
 use crate::web::content::watch::PageWatch;
+use crate::web::dom::document_url;
 use crate::web::dom::page_shows;
 use crate::web::error::{log_failure, WebError};
 use crate::web::ext_api::{self, MessageListener, StorageListener};
@@ -109,7 +110,7 @@ impl PageSession {
                 .and_then(|l| l.host().ok())
                 .unwrap_or_default(),
         );
-        let url = current_url(&doc);
+        let url = document_url(&doc);
         let page = recognise_document(&doc);
         let saved = saved::head_for_page(&site).await.unwrap_or_else(|error| {
             warn(&format!("saved backup unreadable: {error}"));
@@ -211,14 +212,8 @@ fn warn(message: &str) {
     web_sys::console::warn_1(&format!("[Exit Assistant] {message}").into());
 }
 
-fn current_url(doc: &Document) -> String {
-    doc.location()
-        .and_then(|l| l.href().ok())
-        .unwrap_or_default()
-}
-
 fn recognise_document(doc: &Document) -> Recognition {
-    recognise(&current_url(doc), |selector| page_shows(doc, selector))
+    recognise(&document_url(doc), |selector| page_shows(doc, selector))
 }
 
 /// The page's DOM changed. AliExpress moves between its pages with `history.pushState`,
@@ -228,7 +223,7 @@ fn page_changed(weak: &Weak<RefCell<State>>) {
     let Some(state) = weak.upgrade() else { return };
     let moved = {
         let guard = state.borrow();
-        current_url(&guard.doc) != guard.url
+        document_url(&guard.doc) != guard.url
     };
     if moved {
         refresh(weak);
@@ -240,7 +235,7 @@ fn page_changed(weak: &Weak<RefCell<State>>) {
 /// Re-recognises after navigation or hydration, and re-renders only if the page changed.
 fn refresh(weak: &Weak<RefCell<State>>) {
     let Some(state) = weak.upgrade() else { return };
-    let url = current_url(&state.borrow().doc);
+    let url = document_url(&state.borrow().doc);
     state.borrow_mut().url = url;
     let page = recognise_document(&state.borrow().doc);
     if page != state.borrow().page {

@@ -8,9 +8,8 @@ use gloo_timers::callback::Timeout;
 
 use wasm_bindgen_futures::spawn_local;
 
-use crate::core::backup::storage_key;
 use crate::core::closing_progress::ClosingProgress;
-use crate::core::lease::lease_key;
+use crate::core::storage_news::StorageNews;
 use crate::web::run_lease::free_own_stale;
 
 use crate::web::error::log_failure;
@@ -48,8 +47,7 @@ pub(super) async fn check_lease(state: &Rc<RefCell<State>>) {
     }
     guard.elsewhere = lease.map(|lease| {
         let weak = Rc::downgrade(state);
-        let wait = (lease.until_ms - now).clamp(0.0, 3_600_000.0) as u32 + 500;
-        Timeout::new(wait, move || {
+        Timeout::new(lease.look_again_in_ms(now), move || {
             let Some(state) = weak.upgrade() else { return };
             spawn_local(async move {
                 check_lease(&state).await;
@@ -89,31 +87,27 @@ pub(super) async fn update_progress(
 /// Another tab (or this one) wrote to storage: reload what this page shows.
 pub(super) fn stored_elsewhere(weak: &Weak<RefCell<State>>, keys: &[String]) {
     let Some(state) = weak.upgrade() else { return };
-    let (backup_key, running) = {
+    let news = {
         let guard = state.borrow();
-        (storage_key(&guard.site), guard.run.is_some())
+        StorageNews::of(keys, &guard.site, guard.run.is_some())
     };
-    let progress_changed = keys.iter().any(|k| k == ClosingProgress::STORAGE_KEY);
-    let lease_changed = keys.contains(&lease_key(&state.borrow().site));
-    // A run in this tab keeps its own copy of the backup up to date.
-    let backup_changed = !running && keys.contains(&backup_key);
-    if !progress_changed && !backup_changed && !lease_changed {
+    if !news.any() {
         return;
     }
     spawn_local(async move {
         let mut changed = false;
-        if lease_changed {
+        if news.lease {
             let before = state.borrow().elsewhere.is_some();
             check_lease(&state).await;
             changed |= state.borrow().elsewhere.is_some() != before;
         }
-        if progress_changed {
+        if news.progress {
             let progress = load_progress().await;
             let mut guard = state.borrow_mut();
             changed |= guard.progress != progress;
             guard.progress = progress;
         }
-        if backup_changed {
+        if news.backup {
             let site = state.borrow().site.clone();
             if let Ok(saved) = saved::head_for_page(&site).await {
                 let mut guard = state.borrow_mut();

@@ -19,7 +19,8 @@ use crate::web::error::WebError;
 use crate::web::i18n::ChromeI18n;
 
 use super::actions::dispatcher;
-use super::{current_url, local_date, today, State};
+use super::{local_date, today, State};
+use crate::web::dom::document_url;
 
 /// The verdict reads this many cards of the list in view (the newest, where unfinished orders
 /// are); the saved backup has the rest. A 10,000-card list read whole would stall the page.
@@ -44,7 +45,7 @@ pub(super) fn readiness(state: &State) -> Readiness {
         orders.extend(backup.verdict_orders().map(|o| (o.id.clone(), o.clone())));
     }
     if state.page.kind == PageKind::OrderList {
-        let url = current_url(&state.doc);
+        let url = document_url(&state.doc);
         if let Some(root) = state.doc.document_element() {
             orders.extend(
                 parse_order_list_range(&WebNode(root), &url, 0, READINESS_CARDS)
