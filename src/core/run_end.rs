@@ -26,8 +26,8 @@ pub enum Ending {
 }
 
 impl Ending {
-    /// What the panel says under the result, if anything. `Failed` takes the error as its
-    /// one substitution.
+    /// What the panel says under the result, if anything. None takes a substitution: the
+    /// browser's own error goes to the console, not to the user.
     pub fn notice(self) -> Option<Text> {
         match self {
             Ending::Finished => None,
