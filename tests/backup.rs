@@ -54,6 +54,19 @@ fn full_backup(history: &str) -> Backup {
     backup
 }
 
+/// A backup of `www.aliexpress.com` holding this one order, as read from the list.
+fn backup_of(order: Order) -> Backup {
+    let mut backup = Backup::new("www.aliexpress.com", "t");
+    backup.add_listed(
+        &[ListedOrder {
+            order,
+            needs_detail: false,
+        }],
+        "t",
+    );
+    backup
+}
+
 fn schema() -> jsonschema::Validator {
     let schema: Value = serde_json::from_str(
         &fs::read_to_string(format!("{ROOT}/docs/backup-format.schema.json")).unwrap(),
@@ -381,14 +394,7 @@ fn hostile_file() -> BackupFileV1 {
         read_by: None,
         deleted: false,
     };
-    let mut backup = Backup::new("www.aliexpress.com", "t");
-    backup.add_listed(
-        &[ListedOrder {
-            order,
-            needs_detail: false,
-        }],
-        "t",
-    );
+    let mut backup = backup_of(order);
     backup.list_exhausted = true;
     backup.to_file("2026-11-22T10:05:00Z", "test")
 }
@@ -743,14 +749,7 @@ fn no_csv_cell_becomes_a_formula_whatever_the_list_separator() {
             read_by: None,
             deleted: false,
         };
-        let mut backup = Backup::new("www.aliexpress.com", "t");
-        backup.add_listed(
-            &[ListedOrder {
-                order,
-                needs_detail: false,
-            }],
-            "t",
-        );
+        let backup = backup_of(order);
         let file = backup.to_file("2026-11-22T10:05:00Z", "test");
         for csv in [orders_csv(&file), items_csv(&file)] {
             assert!(csv.contains('\''), "{payload:?}: neutralised somewhere");
