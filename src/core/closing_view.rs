@@ -3,6 +3,7 @@
 
 use super::closing_progress::{step_states, ClosingProgress, StepState};
 use super::guide::Route;
+use super::guide_rules::GuideStep;
 use super::page::PageKind;
 use super::readiness::{Readiness, Verdict};
 use super::text::Text;
@@ -26,6 +27,24 @@ pub struct GuideFound {
     pub callout: Option<Text>,
     /// The control is the step's irreversible last click.
     pub last: bool,
+}
+
+impl GuideFound {
+    /// What the guide found, from the step it found (if any) and whether its control was
+    /// told apart from the others. Two controls that could both be the step: the panel says
+    /// so, and the ring marks neither.
+    pub fn of(found: Option<(&GuideStep, bool)>) -> GuideFound {
+        GuideFound {
+            callout: found.map(|(step, told_apart)| {
+                if told_apart {
+                    step.callout
+                } else {
+                    Text::GuideAmbiguous
+                }
+            }),
+            last: found.is_some_and(|(step, told_apart)| step.last && told_apart),
+        }
+    }
 }
 
 /// The closing parts of the panel.

@@ -17,10 +17,9 @@ use web_sys::{
 };
 
 use crate::core::backup_view::{PanelView, Progress};
-use crate::core::closing_progress::{AfterItem, StepState};
+use crate::core::closing_progress::StepState;
 use crate::core::closing_view::GuideLine;
-use crate::core::export::ExportKind;
-use crate::core::money_left::Asset;
+pub use crate::core::session::Action;
 use crate::core::text::Text;
 
 use crate::web::content::person::on_person;
@@ -37,35 +36,6 @@ use verdict::verdict;
 /// The id of the host element, unique on the page.
 pub const HOST_ID: &str = "exit-assistant-root";
 const STYLES: &str = include_str!("../../../../extension/assistant.css");
-
-/// What the user asked of the overlay.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// Open the panel (launcher pressed).
-    Open,
-    /// Close the panel (close button or Escape).
-    Close,
-    /// Start or resume the backup.
-    StartBackup,
-    /// Stop the running backup.
-    StopBackup,
-    /// Download the saved backup in one format.
-    Download(ExportKind),
-    /// The user says what an asset holds: `true` for nothing left.
-    ConfirmAsset(Asset, bool),
-    /// The user says they asked to delete the account.
-    MarkRequested,
-    /// The user clicked the last control of a closing page.
-    RequestMade,
-    /// Forget the recorded request.
-    ForgetRequest,
-    /// Tick or untick after-closing advice.
-    ToggleAfter(AfterItem, bool),
-    /// Open the letter page.
-    OpenLetter,
-    /// Save a page report.
-    SavePageReport,
-}
 
 thread_local! {
     /// The mounted host, for the crash handler: it removes the panel by this reference, never

@@ -7,23 +7,22 @@ use std::rc::{Rc, Weak};
 use gloo_timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
 
-use crate::core::assistant::{presence, Presence};
-use crate::core::closing_view::ClosingView;
-use crate::core::closing_view::GuideFound;
+use crate::core::assistant::Presence;
+use crate::core::closing_view::{GuideFound, GuideLine};
 use crate::core::guide::{current_step, is_step_page};
+use crate::core::guide_rules::GuideStep;
 use crate::core::money_left::{read_asset, Asset};
-use crate::core::text::Text;
+use crate::core::session::Action;
 
-use crate::web::content::overlay::Action;
+use crate::web::content::overlay::guide_text;
 use crate::web::content::pointer::Pointer;
 use crate::web::dom::WebNode;
 use crate::web::error::log_failure;
 use crate::web::i18n::ChromeI18n;
 
-use super::actions::dispatcher;
-use super::sync::update_progress;
+use super::state::{today, warn, State};
+use super::store::change_progress;
 use super::view::{readiness, render};
-use super::{today, warn, State};
 
 /// How long the page must be still before it is read again, in ms: hydration and the
 /// page's own re-renders come in bursts.
@@ -32,7 +31,7 @@ const RECHECK_DELAY_MS: u32 = 120;
 /// The page changed: read it again once it settles.
 pub(super) fn schedule_recheck(weak: &Weak<RefCell<State>>) {
     let Some(state) = weak.upgrade() else { return };
-    let kind = state.borrow().page.kind;
+    let kind = state.borrow().session.page.kind;
     if !is_step_page(kind) && Asset::on_page(kind).is_none() {
         return;
     }
@@ -54,35 +53,30 @@ pub(super) fn recheck_page(state: &Rc<RefCell<State>>) {
 }
 
 fn read_money(state: &Rc<RefCell<State>>) {
-    let (asset, holding) = {
+    let change = {
         let guard = state.borrow();
-        let Some((asset, rule)) = Asset::on_page(guard.page.kind) else {
+        let Some((asset, rule)) = Asset::on_page(guard.session.page.kind) else {
             return;
         };
         let Some(root) = guard.doc.document_element() else {
             return;
         };
-        (asset, read_asset(rule, &WebNode(root)))
+        let holding = read_asset(rule, &WebNode(root));
+        guard.session.money_read(asset, holding, &today())
     };
-    let today = today();
-    let mut progress = state.borrow().progress.clone();
-    if !progress.record(asset, holding.clone(), false, &today) {
-        return;
-    }
+    let Some(change) = change else { return };
     let state = state.clone();
-    spawn_local(async move {
-        update_progress(&state, move |p| p.record(asset, holding, false, &today)).await;
-    });
+    spawn_local(async move { change_progress(&state, change).await });
 }
 
 /// Points the ring at the control to use next, and keeps the panel's line in step.
 fn point(state: &Rc<RefCell<State>>) {
-    let kind = state.borrow().page.kind;
+    let kind = state.borrow().session.page.kind;
     if !is_step_page(kind) {
         let mut guard = state.borrow_mut();
-        guard.guide = None;
+        guard.session.guide = None;
         // A running backup points at the list's own controls; otherwise nothing is ringed.
-        if guard.run.is_none() {
+        if guard.session.run.is_none() {
             guard.pointer = None;
         }
         return;
@@ -92,11 +86,7 @@ fn point(state: &Rc<RefCell<State>>) {
         .overlay
         .as_ref()
         .is_some_and(|o| o.pointer_layer().is_connected())
-        && presence(
-            state.borrow().page,
-            state.borrow().prefs.panel_dismissed,
-            state.borrow().choice_on_page,
-        ) == Presence::Panel;
+        && state.borrow().session.presence() == Presence::Panel;
     let found = {
         let guard = state.borrow();
         guard
@@ -104,20 +94,8 @@ fn point(state: &Rc<RefCell<State>>) {
             .document_element()
             .and_then(|root| current_step(kind, &WebNode(root)))
     };
-    // Two controls that could both be the step: say so, and ring neither.
-    let line = found.as_ref().map(|p| match p.element {
-        Some(_) => p.step.callout,
-        None => Text::GuideAmbiguous,
-    });
-    let last = found
-        .as_ref()
-        .is_some_and(|p| p.step.last && p.element.is_some());
-    let guide = Some(GuideFound {
-        callout: line,
-        last,
-    });
-    let guide_changed = state.borrow().guide != guide;
-    state.borrow_mut().guide = guide;
+    let guide = GuideFound::of(found.as_ref().map(|p| (p.step, p.element.is_some())));
+    let guide_changed = state.borrow_mut().session.guide_seen(Some(guide));
     match found.and_then(|f| Some((f.step, f.element?))) {
         Some((step, element)) if open => {
             let same = state
@@ -159,30 +137,21 @@ pub(super) fn place_pointer(state: &State) {
     }
 }
 
-fn guide_line(state: &State) -> Option<crate::core::closing_view::GuideLine> {
-    let readiness = readiness(state);
-    ClosingView::new(
-        state.page.kind,
-        &readiness,
-        &state.progress,
-        state.guide,
-        0.0,
-        None,
-    )
-    .guide
+fn guide_line(state: &State) -> Option<GuideLine> {
+    state.session.guide_line(&readiness(state))
 }
 
 fn new_pointer(
     state: &Rc<RefCell<State>>,
-    step: &'static crate::core::guide_rules::GuideStep,
+    step: &'static GuideStep,
     target: web_sys::Element,
 ) -> Option<Pointer> {
     let guard = state.borrow();
     let overlay = guard.overlay.as_ref()?;
     let line = guide_line(&guard)?;
-    let text = crate::web::content::overlay::guide_text(&ChromeI18n, &line);
+    let text = guide_text(&ChromeI18n, &line);
     let on_click: Option<Box<dyn Fn()>> = step.last.then(|| {
-        let dispatch = dispatcher(Rc::downgrade(state));
+        let dispatch = guard.dispatch.clone();
         Box::new(move || dispatch(Action::RequestMade)) as Box<dyn Fn()>
     });
     match Pointer::new(

@@ -4,10 +4,12 @@
 
 mod actions;
 mod guide;
-mod sync;
+mod run;
+mod state;
+mod store;
 mod view;
 
-use std::cell::{Cell, RefCell};
+use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use gloo_events::EventListener;
@@ -16,73 +18,28 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen_futures::spawn_local;
 use web_sys::Document;
 
-use crate::core::assistant::{AssistantPrefs, UserChoice};
-use crate::core::backup::Backup;
-use crate::core::backup_view::Progress;
-use crate::core::closing_progress::ClosingProgress;
-use crate::core::closing_view::GuideFound;
+use crate::core::assistant::AssistantPrefs;
 use crate::core::message::{AssistantState, Request, StatusReply};
 use crate::core::page::PageKind;
 use crate::core::page::{recognise, Recognition};
+use crate::core::session::{Action, Session};
 use crate::core::site::backup_site;
 
-use crate::core::backup_view::LastRun;
-use crate::web::content::overlay::{Action, Overlay};
-use crate::web::content::pointer::Pointer;
 use crate::web::content::watch::PageWatch;
-use crate::web::dom::document_url;
-use crate::web::dom::page_shows;
+use crate::web::dom::{document_url, page_shows};
 use crate::web::error::{log_failure, WebError};
 use crate::web::ext_api::{self, MessageListener, StorageListener};
 use crate::web::saved;
 
-use actions::{dispatcher, start_backup};
+use actions::dispatcher;
 use guide::{place_pointer, recheck_page, schedule_recheck};
-use sync::{load_progress, stored_elsewhere};
+use state::{warn, State};
+use store::{check_lease, load_progress};
 use view::render;
 
 /// When a page's kind depends on what it shows, re-check after these delays (ms): the new
 /// layout hydrates for several seconds (`docs/site-facts.md`, "Markup": hydration is slow).
 const DOM_RECHECK_DELAYS_MS: [u32; 4] = [500, 1_500, 4_000, 10_000];
-
-/// A backup run under way.
-struct Run {
-    progress: Progress,
-    stop: Rc<Cell<bool>>,
-}
-
-struct State {
-    doc: Document,
-    /// The address the page was last recognised at: single-page navigation changes it
-    /// without a reload, and often without any event.
-    url: String,
-    page: Recognition,
-    prefs: AssistantPrefs,
-    /// What the user did on this page; reset when the page changes.
-    choice_on_page: UserChoice,
-    /// This site's saved backup (the only one its pages show): its head as last loaded (see
-    /// `core::backup::Digest`), or the whole backup a run just wrote.
-    saved: Option<Backup>,
-    run: Option<Run>,
-    /// Another tab's run holds this site's backup; and the timer that looks again when its
-    /// lease would lapse (a tab that died stops renewing it).
-    elsewhere: Option<Timeout>,
-    /// How many lease checks this page started (`sync::check_lease`): the latest one wins.
-    lease_checks: u32,
-    /// The last run's end, shown until the next start.
-    last_run: Option<LastRun>,
-    overlay: Option<Overlay>,
-    /// The page's site (`core::site::backup_site`), which names its backup.
-    site: String,
-    /// Progress through closing, shared with every other tab through storage.
-    progress: ClosingProgress,
-    /// The ring on the control to use next, on closing pages.
-    pointer: Option<Pointer>,
-    /// What the guide found on this page.
-    guide: Option<GuideFound>,
-    /// A pending re-check of the page after it changed.
-    recheck: Option<Timeout>,
-}
 
 /// The running assistant on one page.
 pub struct PageSession {
@@ -117,34 +74,29 @@ impl PageSession {
             None
         });
         let progress = load_progress().await;
-        let state = State {
-            doc: doc.clone(),
-            url,
-            page,
-            prefs: prefs.unwrap_or_default(),
-            choice_on_page: UserChoice::None,
-            saved,
-            run: None,
-            elsewhere: None,
-            lease_checks: 0,
-            last_run: None,
-            overlay: None,
-            site,
-            progress,
-            pointer: None,
-            guide: None,
-            recheck: None,
-        };
-        let carry_on = page.kind == PageKind::OrderList
-            && state.saved.as_ref().is_some_and(|b| b.continue_paging);
-        let state = Rc::new(RefCell::new(state));
-        sync::check_lease(&state).await;
+        let session = Session::new(page, site, prefs.unwrap_or_default(), saved, progress);
+        let carry_on = session.carries_on_paging();
+        let state = Rc::new_cyclic(|weak| {
+            RefCell::new(State {
+                session,
+                doc: doc.clone(),
+                url,
+                dispatch: dispatcher(weak.clone()),
+                run_stop: None,
+                lease_timer: None,
+                lease_checks: 0,
+                overlay: None,
+                pointer: None,
+                recheck: None,
+            })
+        });
+        check_lease(&state).await;
         render(&state, None)?;
         super::perf::mark("exit-assistant:panel");
         if carry_on {
             // The backup pressed "Next" on the previous page of the old layout.
-            let state = state.clone();
-            spawn_local(async move { start_backup(&state).await });
+            let dispatch = state.borrow().dispatch.clone();
+            dispatch(Action::StartBackup);
         }
 
         let weak = Rc::downgrade(&state);
@@ -170,7 +122,7 @@ impl PageSession {
         };
         let storage = {
             let weak = weak.clone();
-            StorageListener::new(move |keys| stored_elsewhere(&weak, &keys))
+            StorageListener::new(move |keys| stored(&weak, &keys))
         };
         let watch = if page.kind == PageKind::NotAliExpress {
             None
@@ -202,14 +154,10 @@ impl PageSession {
 impl Drop for PageSession {
     fn drop(&mut self) {
         // A run holds only a weak reference to the session; tell it to stop.
-        if let Some(run) = &self.state.borrow().run {
-            run.stop.set(true);
+        if let Some(stop) = &self.state.borrow().run_stop {
+            stop.set(true);
         }
     }
-}
-
-fn warn(message: &str) {
-    web_sys::console::warn_1(&format!("[Exit Assistant] {message}").into());
 }
 
 fn recognise_document(doc: &Document) -> Recognition {
@@ -238,27 +186,41 @@ fn refresh(weak: &Weak<RefCell<State>>) {
     let url = document_url(&state.borrow().doc);
     state.borrow_mut().url = url;
     let page = recognise_document(&state.borrow().doc);
-    if page != state.borrow().page {
-        let mut guard = state.borrow_mut();
-        guard.page = page;
-        guard.choice_on_page = UserChoice::None;
-        drop(guard);
+    let moved = state.borrow_mut().session.recognised(page);
+    if moved {
         log_failure(render(&state, None));
     }
     recheck_page(&state);
 }
 
-/// Today, `YYYY-MM-DD`.
-fn today() -> String {
-    let now = String::from(js_sys::Date::new_0().to_iso_string());
-    now.get(..10).unwrap_or_default().to_owned()
-}
-
-/// A time as the user reads dates.
-fn local_date(at_ms: f64) -> String {
-    js_sys::Date::new(&at_ms.into())
-        .to_locale_date_string(&ext_api::ui_language(), &JsValue::UNDEFINED)
-        .into()
+/// Another tab (or this one) wrote to storage: read again what the news names, and redraw
+/// if the core says the panel changed.
+fn stored(weak: &Weak<RefCell<State>>, keys: &[String]) {
+    let Some(state) = weak.upgrade() else { return };
+    let news = state.borrow().session.news(keys);
+    if !news.any() {
+        return;
+    }
+    spawn_local(async move {
+        let mut changed = false;
+        if news.lease {
+            changed |= check_lease(&state).await;
+        }
+        if news.progress {
+            let progress = load_progress().await;
+            changed |= state.borrow_mut().session.progress_read(progress);
+        }
+        if news.backup {
+            let site = state.borrow().session.site.clone();
+            if let Ok(saved) = saved::head_for_page(&site).await {
+                changed |= state.borrow_mut().session.saved_read(saved);
+            }
+        }
+        if changed {
+            log_failure(render(&state, None));
+            recheck_page(&state);
+        }
+    });
 }
 
 /// Answers the toolbar popup.
@@ -269,12 +231,13 @@ fn answer(weak: &Weak<RefCell<State>>, message: JsValue) -> Option<JsValue> {
         Request::Status => {
             let reply = StatusReply {
                 state: AssistantState::Running,
-                page: Some(state.borrow().page),
+                page: Some(state.borrow().session.page),
             };
             ext_api::to_js(&reply).ok()
         }
         Request::OpenAssistant => {
-            dispatcher(Rc::downgrade(&state))(Action::Open);
+            let dispatch = state.borrow().dispatch.clone();
+            dispatch(Action::Open);
             ext_api::to_js(&true).ok()
         }
     }
