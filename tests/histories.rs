@@ -207,8 +207,10 @@ fn the_shapes_history_keeps_every_real_shape() {
 /// links at all.
 #[test]
 fn the_structural_reader_reads_renamed_pages_exactly() {
+    use exit_assistant::core::parse::structural::{
+        parse_detail_structural, parse_structural_range,
+    };
     use exit_assistant::core::parse::Reader;
-    use exit_assistant::core::structural::{parse_detail_structural, parse_structural_range};
     let mut checked = 0;
     for (name, url) in histories() {
         let Ok(cards) = fs::read_to_string(format!("{DIR}/{name}/cards-renamed.html")) else {
@@ -282,7 +284,7 @@ fn the_structural_reader_reads_renamed_pages_exactly() {
 /// differently by the structural reader.
 #[test]
 fn both_readers_agree_on_the_real_pages() {
-    use exit_assistant::core::structural::parse_structural_range;
+    use exit_assistant::core::parse::structural::parse_structural_range;
     for name in ["en-usd", "de-eur", "ko-krw", "en-usd-2022"] {
         let (_, url) = histories().into_iter().find(|(n, _)| n == name).unwrap();
         let cards =

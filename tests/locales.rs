@@ -92,7 +92,11 @@ fn every_key_used_by_static_files_exists() {
     ];
     for file in files {
         let text = fs::read_to_string(root.join(file)).unwrap();
-        for (marker, end) in [("__MSG_", "__"), ("getMessage(\"", "\"")] {
+        for (marker, end) in [
+            ("__MSG_", "__"),
+            ("getMessage(\"", "\""),
+            ("data-i18n=\"", "\""),
+        ] {
             for piece in text.split(marker).skip(1) {
                 let key = piece.split(end).next().unwrap();
                 assert!(en.contains_key(key), "{file} uses missing message {key}");

@@ -588,7 +588,8 @@ fn select_after_gives_the_count_and_at_most_max_cards_after_skip() {
 #[wasm_bindgen_test]
 fn a_list_snapshot_reads_every_slice_from_the_list_it_took_first() {
     use exit_assistant::core::dom::DomNode;
-    use exit_assistant::web::dom::{ListSnapshot, WebNode};
+    use exit_assistant::web::dom::WebNode;
+    use exit_assistant::web::list_snapshot::ListSnapshot;
     let doc = document().unwrap();
     let outer = doc.create_element("div").unwrap();
     outer.set_inner_html(r#"<p class="c">0</p><p class="c">1</p><p class="c">2</p>"#);

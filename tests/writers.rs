@@ -1,5 +1,5 @@
 //! One writer per backup, nothing lost or stranded: the save path of
-//! `src/web/content/backup_run.rs` and `src/web/saved.rs` as a model over a map for storage,
+//! `src/web/content/backup_run/` and `src/web/saved.rs` as a model over a map for storage,
 //! with the core's lease and key rules. Two writers that start from one saved state; a run
 //! whose backup is deleted; a delete from a backup page that read the head before the run
 //! wrote more chunks.

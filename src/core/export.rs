@@ -2,6 +2,7 @@
 //! per item) that follow RFC 4180 and open safely in spreadsheets.
 
 use super::backup::BackupFileV1;
+use super::money::Money;
 use super::order::Order;
 
 /// The byte-order mark, so spreadsheet programs read the CSV as UTF-8.
@@ -31,6 +32,7 @@ pub fn orders_csv(file: &BackupFileV1) -> String {
         "warnings",
     ];
     let rows = file.orders.iter().map(|o| {
+        let [amount, currency, shown] = money_columns(o.total.as_ref());
         vec![
             o.id.clone(),
             o.placed_on.clone().unwrap_or_default(),
@@ -38,18 +40,9 @@ pub fn orders_csv(file: &BackupFileV1) -> String {
             state_name(o),
             o.store.name.clone(),
             o.store.url.clone().unwrap_or_default(),
-            o.total
-                .as_ref()
-                .map(|t| t.amount.clone())
-                .unwrap_or_default(),
-            o.total
-                .as_ref()
-                .map(|t| t.currency.clone())
-                .unwrap_or_default(),
-            o.total
-                .as_ref()
-                .map(|t| t.display.clone())
-                .unwrap_or_default(),
+            amount,
+            currency,
+            shown,
             o.items.iter().map(|i| i.quantity).sum::<u32>().to_string(),
             o.tracking_numbers.join(" "),
             o.detail_url.clone(),
@@ -62,6 +55,14 @@ pub fn orders_csv(file: &BackupFileV1) -> String {
         ]
     });
     csv(&header, rows)
+}
+
+/// An amount's three columns: the exact amount, its currency, and as the page showed it;
+/// empty where there is none.
+fn money_columns(money: Option<&Money>) -> [String; 3] {
+    money.map_or_else(Default::default, |m| {
+        [m.amount.clone(), m.currency.clone(), m.display.clone()]
+    })
 }
 
 /// One row per line item.
@@ -82,6 +83,7 @@ pub fn items_csv(file: &BackupFileV1) -> String {
     ];
     let rows = file.orders.iter().flat_map(|o| {
         o.items.iter().map(move |i| {
+            let [amount, currency, shown] = money_columns(i.unit_price.as_ref());
             vec![
                 o.id.clone(),
                 o.placed_on.clone().unwrap_or_default(),
@@ -90,18 +92,9 @@ pub fn items_csv(file: &BackupFileV1) -> String {
                 i.title.clone(),
                 i.variant.clone().unwrap_or_default(),
                 i.quantity.to_string(),
-                i.unit_price
-                    .as_ref()
-                    .map(|p| p.amount.clone())
-                    .unwrap_or_default(),
-                i.unit_price
-                    .as_ref()
-                    .map(|p| p.currency.clone())
-                    .unwrap_or_default(),
-                i.unit_price
-                    .as_ref()
-                    .map(|p| p.display.clone())
-                    .unwrap_or_default(),
+                amount,
+                currency,
+                shown,
                 i.product_url.clone().unwrap_or_default(),
                 i.image_url.clone().unwrap_or_default(),
             ]

@@ -283,7 +283,7 @@ pub static LIST_CONTROLS: ListControls = ListControls {
     page_size: 10,
 };
 
-/// What the structural reader (`core::structural`) anchors on when no class name is left: the
+/// What the structural reader (`core::parse::structural`) anchors on when no class name is left: the
 /// links a page can't change without breaking itself (`docs/site-facts.md`, "Redesigns").
 #[derive(Debug)]
 pub struct StructureAnchors {

@@ -51,7 +51,7 @@ pub enum ReadBy {
     /// The rule tables of `list_rules`: class names and `data-pl`.
     #[default]
     Rules,
-    /// The structural reader (`core::structural`): no class names at all.
+    /// The structural reader (`core::parse::structural`): no class names at all.
     Structure,
 }
 

@@ -6,6 +6,7 @@
 //! not listed here stops the build.
 
 use super::asset_rules::{AssetRule, COINS, COUPONS, WALLET};
+use super::guide_controls::ROLE_SELECTORS;
 use super::guide_rules::{ControlRule, GUIDE_STEPS};
 use super::list_rules::{
     DetailLayout, ItemFields, ListControls, ListLayout, StructureAnchors, DETAIL_LAYOUT,
@@ -13,12 +14,23 @@ use super::list_rules::{
 };
 use super::page_rules::{DomRule, DOM_RULES};
 
+/// Takes the selectors of one place in a table.
+type Add<'a> = dyn FnMut(&str, &[&'static str]) + 'a;
+
 /// `(where, selector)` for every selector of every rule table.
 pub fn every_selector() -> Vec<(String, &'static str)> {
     let mut out = Vec::new();
     let mut add = |place: &str, selectors: &[&'static str]| {
         out.extend(selectors.iter().map(|s| (place.to_owned(), *s)));
     };
+    list_layouts(&mut add);
+    list_controls(&mut add);
+    page_tables(&mut add);
+    out
+}
+
+/// The order list's layouts and the detail page's.
+fn list_layouts(add: &mut Add) {
     for layout in LIST_LAYOUTS {
         let ListLayout {
             name,
@@ -50,7 +62,7 @@ pub fn every_selector() -> Vec<(String, &'static str)> {
         add(&place("thumbnails"), &[thumbnails]);
         add(&place("track_link"), track_link);
         add(&place("notes"), &[notes]);
-        items(&mut add, &place("item_fields"), item_fields);
+        items(add, &place("item_fields"), item_fields);
     }
     let DetailLayout {
         item,
@@ -60,10 +72,14 @@ pub fn every_selector() -> Vec<(String, &'static str)> {
         tracking,
     } = &DETAIL_LAYOUT;
     add("DETAIL_LAYOUT.item", &[item]);
-    items(&mut add, "DETAIL_LAYOUT.item_fields", item_fields);
+    items(add, "DETAIL_LAYOUT.item_fields", item_fields);
     add("DETAIL_LAYOUT.status", status);
     add("DETAIL_LAYOUT.store_name", store_name);
     add("DETAIL_LAYOUT.tracking", tracking);
+}
+
+/// The list's own controls, and the structural reader's anchors.
+fn list_controls(add: &mut Add) {
     let ListControls {
         view_more,
         view_more_names: _,
@@ -95,6 +111,11 @@ pub fn every_selector() -> Vec<(String, &'static str)> {
     add("STRUCTURE.order_links", &[order_links]);
     add("STRUCTURE.item_links", &[item_links]);
     add("STRUCTURE.store_links", &[store_links]);
+}
+
+/// Page recognition, the closing guide (its fallbacks, and the roles it finds controls
+/// by), and the money pages.
+fn page_tables(add: &mut Add) {
     for rule in DOM_RULES {
         let DomRule {
             kind,
@@ -125,10 +146,12 @@ pub fn every_selector() -> Vec<(String, &'static str)> {
         add(&format!("{name}.amount"), amount);
         add(&format!("{name}.items"), items);
     }
-    out
+    for (name, selectors) in ROLE_SELECTORS {
+        add(&format!("GUIDE_ROLES.{name}"), &[selectors]);
+    }
 }
 
-fn items(add: &mut impl FnMut(&str, &[&'static str]), place: &str, fields: &ItemFields) {
+fn items(add: &mut Add, place: &str, fields: &ItemFields) {
     let ItemFields {
         title,
         link,

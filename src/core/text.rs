@@ -128,36 +128,18 @@ texts! {
     BackupStorageFull => "backupStorageFull",
     /// Title of the saved-backups page.
     BackupPageTitle => "backupPageTitle",
-    /// The saved-backups page when there is none.
-    NoBackups => "noBackups",
     /// Heading of one saved backup.
     BackupOf => "backupOf",
     /// When a backup was last read.
     LastRead => "lastRead",
-    /// Button that shows a backup's orders.
-    ShowOrders => "showOrders",
     /// Accessible name of the order search box.
     SearchOrders => "searchOrders",
-    /// Button that asks to delete a backup.
-    DeleteBackup => "deleteBackup",
-    /// Asks to confirm deleting a backup.
-    ConfirmDelete => "confirmDelete",
-    /// Confirms deleting a backup.
-    ConfirmDeleteYes => "confirmDeleteYes",
-    /// Cancels a question.
-    Cancel => "cancel",
     /// Said after a backup was deleted.
     BackupDeleted => "backupDeleted",
     /// Button that draws the next rows of a long orders table.
     ShowMoreOrders => "showMoreOrders",
     /// "Showing $SHOWN$ of $TOTAL$ orders."
     ShowingOrders => "showingOrders",
-    /// Heading of the import section on the saved-backups page.
-    ImportTitle => "importTitle",
-    /// What importing does, and that nothing saved is changed.
-    ImportHelp => "importHelp",
-    /// Label of the file picker.
-    ImportChoose => "importChoose",
     /// "Imported the backup of $SITE$: $COUNT$ orders."
     ImportDone => "importDone",
     /// The file is not JSON.
@@ -378,44 +360,12 @@ texts! {
     StepStateCurrent => "stepStateCurrent",
     /// Letter page title.
     LetterPageTitle => "letterPageTitle",
-    /// Letter form.
-    LetterKindLabel => "letterKindLabel",
-    /// Letter kind.
-    LetterErasure => "letterErasure",
-    /// Letter kind.
-    LetterAccess => "letterAccess",
-    /// Letter form.
-    LetterRegion => "letterRegion",
-    /// Region.
-    RegionEea => "regionEea",
-    /// Region.
-    RegionUk => "regionUk",
-    /// Region.
-    RegionCalifornia => "regionCalifornia",
-    /// Region.
-    RegionOther => "regionOther",
-    /// Letter form.
-    LetterEmail => "letterEmail",
-    /// Letter form.
-    LetterName => "letterName",
-    /// Letter form.
-    LetterTo => "letterTo",
     /// Where the address comes from.
     LetterToSource => "letterToSource",
-    /// Letter preview heading.
-    LetterPreview => "letterPreview",
-    /// Button.
-    LetterCopy => "letterCopy",
     /// Said after copying.
     LetterCopied => "letterCopied",
-    /// Button.
-    LetterDownload => "letterDownload",
-    /// Link: open in the e-mail app.
-    LetterMail => "letterMail",
     /// The e-mail is missing.
     LetterEmailNeeded => "letterEmailNeeded",
-    /// The letter is in English, and why.
-    LetterLanguageNote => "letterLanguageNote",
     /// Popup button: open the letter page.
     PopupOpenLetter => "popupOpenLetter",
     /// The page report, in a sentence, above its button.

@@ -1,59 +1,11 @@
-//! Small DOM helpers. Text reaches the page only through `set_text_content`: nothing built
-//! here is ever parsed as HTML.
-
-use std::cell::RefCell;
+//! The page as the core reads it (`WebNode`, the core's `DomNode` over web-sys), and the
+//! page's document and address.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, NodeList};
+use web_sys::{Document, Element};
 
 use super::error::WebError;
-
-thread_local! {
-    /// While a [`ListSnapshot`] lives: each `querySelectorAll` that `select_after` made, by
-    /// root and selector.
-    static SNAPSHOT: RefCell<Option<Vec<(Element, String, NodeList)>>> = const { RefCell::new(None) };
-}
-
-/// While this lives, `select_after` takes each root's matches for a selector once and reads
-/// every later slice from that list. On a 10,000-card order list, `querySelectorAll` is
-/// nearly all of a task's work (about 5 ms in Chromium and 7 ms in Firefox, for reading
-/// 10 cards that take under 1 ms), and it allocates a 10,000-entry list each time. A backup
-/// step holds one while it reads the cards one press added, over several tasks, and drops it
-/// before pressing again, so the next step sees the page as it is then.
-pub struct ListSnapshot(());
-
-impl ListSnapshot {
-    /// Starts a snapshot; lists are taken as `select_after` first asks for them.
-    pub fn take() -> Self {
-        SNAPSHOT.with(|s| *s.borrow_mut() = Some(Vec::new()));
-        ListSnapshot(())
-    }
-}
-
-impl Drop for ListSnapshot {
-    fn drop(&mut self) {
-        SNAPSHOT.with(|s| *s.borrow_mut() = None);
-    }
-}
-
-/// `root.querySelectorAll(selector)`, or the list a live [`ListSnapshot`] took of it.
-fn matches_of(root: &Element, selector: &str) -> Option<NodeList> {
-    SNAPSHOT.with(|s| {
-        let mut snapshot = s.borrow_mut();
-        let Some(taken) = snapshot.as_mut() else {
-            return root.query_selector_all(selector).ok();
-        };
-        if let Some((_, _, list)) = taken
-            .iter()
-            .find(|(r, sel, _)| r == root && sel == selector)
-        {
-            return Some(list.clone());
-        }
-        let list = root.query_selector_all(selector).ok()?;
-        taken.push((root.clone(), selector.to_owned(), list.clone()));
-        Some(list)
-    })
-}
+use super::list_snapshot::matches_of;
 
 /// The page's document.
 pub fn document() -> Result<Document, WebError> {
@@ -70,50 +22,10 @@ pub fn document_url(doc: &Document) -> String {
         .unwrap_or_default()
 }
 
-/// Creates `<tag>` with the given attributes and text.
-pub fn element(
-    doc: &Document,
-    tag: &str,
-    attributes: &[(&str, &str)],
-    text: Option<&str>,
-) -> Result<HtmlElement, WebError> {
-    let element: HtmlElement = doc
-        .create_element(tag)?
-        .dyn_into()
-        .map_err(|_| WebError::new("not an HTML element"))?;
-    for (name, value) in attributes {
-        element.set_attribute(name, value)?;
-    }
-    if let Some(text) = text {
-        element.set_text_content(Some(text));
-    }
-    Ok(element)
-}
-
 /// Whether the page has an element matching `selector`. Invalid selectors count as absent,
 /// so a bad rule can't break recognition.
 pub fn page_shows(doc: &Document, selector: &str) -> bool {
     matches!(doc.query_selector(selector), Ok(Some(_)))
-}
-
-/// The element's first descendant matching `selector`, if any.
-pub fn find(root: &Element, selector: &str) -> Option<Element> {
-    root.query_selector(selector).ok().flatten()
-}
-
-/// Creates `<tag>` like [`element`] and appends it to `parent`.
-pub fn child(
-    parent: &Element,
-    tag: &str,
-    attributes: &[(&str, &str)],
-    text: Option<&str>,
-) -> Result<HtmlElement, WebError> {
-    let doc = parent
-        .owner_document()
-        .ok_or_else(|| WebError::new("detached parent"))?;
-    let new = element(&doc, tag, attributes, text)?;
-    parent.append_child(&new)?;
-    Ok(new)
 }
 
 /// A page element as the core's read-only [`crate::core::dom::DomNode`].

@@ -12,7 +12,9 @@ pub mod entry;
 pub mod error;
 pub mod ext_api;
 pub mod i18n;
+pub mod list_snapshot;
 #[cfg(feature = "pages")]
 pub mod pages;
 pub mod run_lease;
 pub mod saved;
+pub mod ui;

@@ -13,6 +13,7 @@ use wasm_bindgen_futures::spawn_local;
 use crate::core::backup::{storage_key, Backup};
 use crate::core::lease::{held_by_other, lease_key, owner_tab, tab_owner, Lease, RENEW_EVERY_MS};
 use crate::core::message::ToBackground;
+use crate::core::run_end::Ending;
 
 use super::error::WebError;
 use super::ext_api;
@@ -25,6 +26,16 @@ pub enum Refused {
     Elsewhere,
     /// The backup was deleted since this run saved it.
     Deleted,
+}
+
+impl Refused {
+    /// How a run that may no longer write ends.
+    pub fn ending(self) -> Ending {
+        match self {
+            Refused::Elsewhere => Ending::Elsewhere,
+            Refused::Deleted => Ending::Deleted,
+        }
+    }
 }
 
 /// A run's hold on its site's backup. Dropping it gives the lease back.

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::Backup;
+use super::record::Backup;
 use crate::core::money::sum_amounts;
 use crate::core::order::{Order, Warning};
 

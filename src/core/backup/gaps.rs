@@ -1,6 +1,6 @@
 //! What a backup is missing, said plainly: the gaps that keep it from being complete.
 
-use super::Backup;
+use super::record::Backup;
 use crate::core::order::Warning;
 use crate::core::status::OrderState;
 

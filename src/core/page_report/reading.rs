@@ -10,9 +10,9 @@ use super::super::dom::DomNode;
 use super::super::list_rules::LIST_LAYOUTS;
 use super::super::order::{Item, Warning};
 use super::super::page::PageKind;
+use super::super::parse::structural::{parse_detail_structural, parse_structural_range};
 use super::super::parse::{parse_detail_by_rules, parse_order_list, DetailPage, ListPage};
 use super::super::status::OrderState;
-use super::super::structural::{parse_detail_structural, parse_structural_range};
 
 /// What the readers found.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

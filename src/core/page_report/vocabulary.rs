@@ -41,7 +41,7 @@ impl Vocabulary {
                     continue;
                 }
                 let word = lower(word);
-                if word.chars().any(super::scramble::unspaced) && !unspaced.contains(&word) {
+                if word.chars().any(self::unspaced) && !unspaced.contains(&word) {
                     unspaced.push(word.clone());
                 }
                 words.insert(word);
@@ -86,4 +86,9 @@ impl Vocabulary {
             .nth(chars)
             .map_or(word.len(), |(i, _)| i)
     }
+}
+
+/// Scripts written without spaces between words.
+pub(super) fn unspaced(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x9FFF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF)
 }

@@ -6,8 +6,8 @@ use gloo_events::{EventListener, EventListenerOptions};
 use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
 use super::person::on_person_with_options;
-use crate::web::dom::child;
 use crate::web::error::WebError;
+use crate::web::ui::{child, text_child};
 
 /// Space between the control and the ring, in CSS pixels.
 const GAP: f64 = 6.0;
@@ -33,7 +33,7 @@ impl Pointer {
         on_user_click: Option<Box<dyn Fn()>>,
     ) -> Result<Pointer, WebError> {
         let ring = child(layer, "div", &[("class", "ring"), ("data-step", id)], None)?;
-        let callout = child(layer, "div", &[("class", "callout")], Some(callout))?;
+        let callout = text_child(layer, "div", "callout", callout)?;
         let click = on_user_click.map(|f| {
             // Passive, and after the page's own handlers: it only notes that the click happened.
             on_person_with_options(

@@ -7,24 +7,21 @@ use std::rc::Rc;
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::spawn_local;
-use web_sys::{Element, HtmlElement, HtmlInputElement};
+use web_sys::{Document, DocumentFragment, Element, HtmlElement, HtmlInputElement};
 
 use crate::core::backup::Backup;
 use crate::core::export::ExportKind;
 use crate::core::text::Text;
 
 use super::download::download_backup;
-use crate::web::dom::{child, document};
+use crate::web::dom::document;
 use crate::web::error::{log_failure, WebError};
 use crate::web::i18n::{summary_lines, ChromeI18n, Translate};
+use crate::web::ui::{child, text_child};
 
 /// Fills the page with every saved backup.
 pub async fn run() -> Result<(), WebError> {
-    let doc = document()?;
-    super::localise_page(&doc, Text::BackupPageTitle)?;
-    let main = doc
-        .get_element_by_id("backups")
-        .ok_or_else(|| WebError::new("backup.html lacks #backups"))?;
+    let (_, main) = super::page_main(Text::BackupPageTitle, "backups")?;
     // Per-host backups of an earlier version, if the background has not merged them yet.
     if let Err(error) = crate::web::saved::merge_host_backups().await {
         web_sys::console::warn_1(
@@ -37,63 +34,30 @@ pub async fn run() -> Result<(), WebError> {
 
 /// The whole page; `said` is the import's last word, kept across the re-render it causes.
 fn render(main: &Element, backups: Vec<Backup>, said: Option<&str>) -> Result<(), WebError> {
-    let t = ChromeI18n;
-    main.set_text_content(None);
-    child(main, "h1", &[], Some(&t.text(Text::BackupPageTitle, &[])))?;
-    if backups.is_empty() {
-        child(
-            main,
-            "p",
-            &[("class", "empty")],
-            Some(&t.text(Text::NoBackups, &[])),
-        )?;
+    let doc = document()?;
+    let page = super::from_template(&doc, "backups-page")?;
+    if !backups.is_empty() {
+        remove(&page, ".empty")?;
     }
+    let import = part(&page, "section.import")?;
     for backup in backups {
-        backup_section(main, Rc::new(backup))?;
+        let entry = backup_entry(&doc, Rc::new(backup))?;
+        page.insert_before(&entry, Some(&import))?;
     }
-    import_section(main, said)
+    main.set_text_content(None);
+    main.append_child(&page)?;
+    wire_import(main, &import, said)
 }
 
-/// A file picker that imports a JSON backup, and a status line that says what happened.
-fn import_section(main: &Element, said: Option<&str>) -> Result<(), WebError> {
-    let t = ChromeI18n;
-    let section = child(main, "section", &[("class", "import")], None)?;
-    child(&section, "h2", &[], Some(&t.text(Text::ImportTitle, &[])))?;
-    child(
-        &section,
-        "p",
-        &[("class", "meta")],
-        Some(&t.text(Text::ImportHelp, &[])),
-    )?;
-    child(
-        &section,
-        "label",
-        &[("for", "import-file")],
-        Some(&t.text(Text::ImportChoose, &[])),
-    )?;
-    let input: HtmlInputElement = child(
-        &section,
-        "input",
-        &[
-            ("type", "file"),
-            ("id", "import-file"),
-            ("accept", ".json,application/json"),
-        ],
-        None,
-    )?
-    .dyn_into()
-    .map_err(|_| WebError::new("not an input"))?;
-    let status = child(
-        &section,
-        "p",
-        &[
-            ("class", "import-status"),
-            ("role", "status"),
-            ("tabindex", "-1"),
-        ],
-        said,
-    )?;
-    if said.is_some() {
+/// The import form: a file picker that imports a JSON backup, and a status line that says
+/// what happened.
+fn wire_import(main: &Element, section: &Element, said: Option<&str>) -> Result<(), WebError> {
+    let input: HtmlInputElement = part(section, "#import-file")?
+        .dyn_into()
+        .map_err(|_| WebError::new("not an input"))?;
+    let status = part(section, ".import-status")?;
+    if let Some(said) = said {
+        status.set_text_content(Some(said));
         focus(&status);
     }
     let main = main.clone();
@@ -122,130 +86,81 @@ fn import_section(main: &Element, said: Option<&str>) -> Result<(), WebError> {
     Ok(())
 }
 
-fn backup_section(main: &Element, backup: Rc<Backup>) -> Result<(), WebError> {
+/// One saved backup: what it holds, whether it is complete, its exports, its orders (shown
+/// on asking) and its deletion (after asking).
+fn backup_entry(doc: &Document, backup: Rc<Backup>) -> Result<Element, WebError> {
     let t = ChromeI18n;
-    let section = child(
-        main,
-        "section",
-        &[("class", "backup"), ("data-site", &backup.site)],
-        None,
+    let section = part(
+        &super::from_template(doc, "backup-entry")?,
+        "section.backup",
     )?;
-    child(
-        &section,
-        "h2",
-        &[],
-        Some(&t.text(Text::BackupOf, &[&backup.site])),
-    )?;
+    section.set_attribute("data-site", &backup.site)?;
+    say(&section, "h2", &t.text(Text::BackupOf, &[&backup.site]))?;
     let summary = summary_lines(&t, &backup.summary()).join(" · ");
-    child(&section, "p", &[("class", "meta counts")], Some(&summary))?;
+    say(&section, ".counts", &summary)?;
     let when = backup
         .updated_at
         .get(..16)
         .unwrap_or(&backup.updated_at)
         .replace('T', " ");
-    child(
-        &section,
-        "p",
-        &[("class", "meta")],
-        Some(&t.text(Text::LastRead, &[&when])),
-    )?;
+    say(&section, ".when", &t.text(Text::LastRead, &[&when]))?;
     let gaps = backup.gaps();
     if gaps.is_empty() {
-        child(
-            &section,
-            "p",
-            &[("class", "complete")],
-            Some(&t.text(Text::BackupComplete, &[])),
-        )?;
+        remove(&section, ".gaps")?;
     } else {
-        let box_ = child(&section, "div", &[("class", "gaps")], None)?;
-        child(&box_, "p", &[], Some(&t.text(Text::BackupIncomplete, &[])))?;
-        let list = child(&box_, "ul", &[], None)?;
+        remove(&section, ".complete")?;
+        let list = part(&section, ".gaps ul")?;
         for gap in gaps {
-            child(&list, "li", &[], Some(&gap.message))?;
+            text_child(&list, "li", "", &gap.message)?;
         }
     }
+    let show = part(&section, "button.show")?;
     for kind in ExportKind::ALL {
-        let button = child(
-            &section,
-            "button",
-            &[("type", "button")],
-            Some(&t.text(kind.label(), &[])),
-        )?;
+        let button = doc.create_element("button")?;
+        button.set_attribute("type", "button")?;
+        button.set_text_content(Some(&t.text(kind.label(), &[])));
+        section.insert_before(&button, Some(&show))?;
         let backup = backup.clone();
         super::on_click(&button, move |_| {
             log_failure(download_backup(&backup, kind))
         });
     }
-    let show = child(
-        &section,
-        "button",
-        &[
-            ("type", "button"),
-            ("aria-expanded", "false"),
-            ("class", "show"),
-        ],
-        Some(&t.text(Text::ShowOrders, &[])),
-    )?;
-    let delete = child(
-        &section,
-        "button",
-        &[("type", "button"), ("class", "danger delete")],
-        Some(&t.text(Text::DeleteBackup, &[])),
-    )?;
-    let confirm = child(
-        &section,
-        "div",
-        &[
-            ("class", "confirm"),
-            ("role", "alertdialog"),
-            ("hidden", ""),
-        ],
-        None,
-    )?;
-    let question = child(
-        &confirm,
-        "p",
-        &[("id", &format!("confirm-{}", backup.site))],
-        Some(&t.text(Text::ConfirmDelete, &[])),
-    )?;
-    // The question names the alert dialog, as well as describing it.
-    confirm.set_attribute("aria-labelledby", &question.id())?;
-    confirm.set_attribute("aria-describedby", &question.id())?;
-    let yes = child(
-        &confirm,
-        "button",
-        &[("type", "button"), ("class", "danger yes")],
-        Some(&t.text(Text::ConfirmDeleteYes, &[])),
-    )?;
-    let no = child(
-        &confirm,
-        "button",
-        &[("type", "button"), ("class", "no")],
-        Some(&t.text(Text::Cancel, &[])),
-    )?;
-    let orders = child(
-        &section,
-        "div",
-        &[("class", "orders"), ("hidden", "")],
-        None,
-    )?;
+    wire_orders(&section, &backup)?;
+    wire_delete(&section, backup)?;
+    Ok(section)
+}
 
-    {
-        let (orders, backup, show_button) = (orders.clone(), backup.clone(), show.clone());
-        super::on_click(&show, move |_| {
-            let open = orders.has_attribute("hidden");
-            if open && orders.child_element_count() == 0 {
-                log_failure(super::orders_table::orders_table(&orders, backup.clone()));
-            }
-            let _ = if open {
-                orders.remove_attribute("hidden")
-            } else {
-                orders.set_attribute("hidden", "")
-            };
-            let _ = show_button.set_attribute("aria-expanded", if open { "true" } else { "false" });
-        });
-    }
+/// "Show orders" unfolds the orders table, drawn the first time it is asked for.
+fn wire_orders(section: &Element, backup: &Rc<Backup>) -> Result<(), WebError> {
+    let show = part(section, "button.show")?;
+    let orders = part(section, ".orders")?;
+    let (backup, show_button) = (backup.clone(), show.clone());
+    super::on_click(&show, move |_| {
+        let open = orders.has_attribute("hidden");
+        if open && orders.child_element_count() == 0 {
+            log_failure(super::orders_table::orders_table(&orders, backup.clone()));
+        }
+        let _ = if open {
+            orders.remove_attribute("hidden")
+        } else {
+            orders.set_attribute("hidden", "")
+        };
+        let _ = show_button.set_attribute("aria-expanded", if open { "true" } else { "false" });
+    });
+    Ok(())
+}
+
+/// "Delete" asks first; only "Yes, delete" deletes, and the section then says it did.
+fn wire_delete(section: &Element, backup: Rc<Backup>) -> Result<(), WebError> {
+    let delete = part(section, "button.delete")?;
+    let confirm = part(section, ".confirm")?;
+    let question = part(&confirm, ".question")?;
+    let (yes, no) = (part(&confirm, "button.yes")?, part(&confirm, "button.no")?);
+    // The question names the alert dialog, as well as describing it.
+    let id = format!("confirm-{}", backup.site);
+    question.set_attribute("id", &id)?;
+    confirm.set_attribute("aria-labelledby", &id)?;
+    confirm.set_attribute("aria-describedby", &id)?;
     {
         let (confirm, yes) = (confirm.clone(), yes.clone());
         super::on_click(&delete, move |_| {
@@ -253,13 +168,11 @@ fn backup_section(main: &Element, backup: Rc<Backup>) -> Result<(), WebError> {
             focus(&yes);
         });
     }
-    {
-        let (confirm, delete) = (confirm.clone(), delete.clone());
-        super::on_click(&no, move |_| {
-            let _ = confirm.set_attribute("hidden", "");
-            focus(&delete);
-        });
-    }
+    super::on_click(&no, move |_| {
+        let _ = confirm.set_attribute("hidden", "");
+        focus(&delete);
+    });
+    let section = section.clone();
     super::on_click(&yes, move |_| {
         let (backup, section) = (backup.clone(), section.clone());
         spawn_local(async move {
@@ -278,6 +191,30 @@ fn backup_section(main: &Element, backup: Rc<Backup>) -> Result<(), WebError> {
             }
         });
     });
+    Ok(())
+}
+
+/// The part of the page's markup that `selector` names: the HTML and this code go together
+/// (`tests/static_pages.rs`), so a missing part is an error, not a silent gap.
+fn part(parent: &impl AsRef<web_sys::Node>, selector: &str) -> Result<Element, WebError> {
+    let node: &web_sys::Node = parent.as_ref();
+    let found = if let Some(element) = node.dyn_ref::<Element>() {
+        element.query_selector(selector)?
+    } else if let Some(fragment) = node.dyn_ref::<DocumentFragment>() {
+        fragment.query_selector(selector)?
+    } else {
+        None
+    };
+    found.ok_or_else(|| WebError::new(format!("backup.html lacks {selector}")))
+}
+
+fn say(parent: &Element, selector: &str, text: &str) -> Result<(), WebError> {
+    part(parent, selector)?.set_text_content(Some(text));
+    Ok(())
+}
+
+fn remove(parent: &impl AsRef<web_sys::Node>, selector: &str) -> Result<(), WebError> {
+    part(parent, selector)?.remove();
     Ok(())
 }
 

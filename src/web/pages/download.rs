@@ -14,8 +14,9 @@ use crate::core::export::ExportKind;
 use crate::core::message::ExportedFile;
 use crate::core::message::SavedFile;
 
-use crate::web::dom::{document, element};
+use crate::web::dom::document;
 use crate::web::error::WebError;
+use crate::web::ui::element;
 
 /// How long an object URL outlives its click: revoking at once can cancel the download.
 const KEEP_URL_MS: u32 = 60_000;

@@ -2,9 +2,6 @@
 //! and lets them copy it, download it, or open it in their e-mail app. Nothing is sent by
 //! the extension.
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use gloo_events::EventListener;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
@@ -15,191 +12,67 @@ use crate::core::letter::{
 use crate::core::text::Text;
 
 use super::download::download;
-use crate::web::dom::{child, document};
 use crate::web::error::WebError;
 use crate::web::i18n::{ChromeI18n, Translate};
 
-/// Builds the page in `#letter` and keeps its listeners for the page's life.
+/// Draws the page in `#letter` from its template, and keeps its listeners for the page's
+/// life.
 pub async fn run() -> Result<(), WebError> {
-    let doc = document()?;
-    let t = ChromeI18n;
-    super::localise_page(&doc, Text::LetterPageTitle)?;
-    let main = doc
-        .get_element_by_id("letter")
-        .ok_or_else(|| WebError::new("no #letter"))?;
-    child(&main, "h1", &[], Some(&t.text(Text::LetterPageTitle, &[])))?;
-    let form = child(&main, "form", &[("id", "letter-form")], None)?;
-
-    let kind = fieldset(&form, &t.text(Text::LetterKindLabel, &[]))?;
-    for (value, label, checked) in [
-        ("erasure", Text::LetterErasure, true),
-        ("access", Text::LetterAccess, false),
-    ] {
-        let row = child(&kind, "label", &[], None)?;
-        let mut attributes = vec![("type", "radio"), ("name", "kind"), ("value", value)];
-        if checked {
-            attributes.push(("checked", ""));
+    let (doc, main) = super::page_main(Text::LetterPageTitle, "letter")?;
+    let page = super::from_template(&doc, "letter-page")?;
+    fill_in(&page)?;
+    main.append_child(&page)?;
+    let form = by_id(&doc, "letter-form")?;
+    for event in ["input", "change"] {
+        let doc = doc.clone();
+        EventListener::new(&form, event, move |_| refresh(&doc)).forget();
+    }
+    let copy_doc = doc.clone();
+    super::on_click(&by_id(&doc, "copy")?, move |_| {
+        if let Some(text) = ready_letter(&copy_doc) {
+            copy_text(&copy_doc, &text);
         }
-        child(&row, "input", &attributes, None)?;
-        child(&row, "span", &[], Some(&t.text(label, &[])))?;
-    }
-    let region = labelled(
-        &form,
-        &t.text(Text::LetterRegion, &[]),
-        "select",
-        &[("id", "region")],
-    )?;
-    for (r, label) in Region::ALL.into_iter().zip([
-        Text::RegionEea,
-        Text::RegionUk,
-        Text::RegionCalifornia,
-        Text::RegionOther,
-    ]) {
-        child(
-            &region,
-            "option",
-            &[("value", r.name())],
-            Some(&t.text(label, &[])),
-        )?;
-    }
-    labelled(
-        &form,
-        &t.text(Text::LetterEmail, &[]),
-        "input",
-        &[
-            ("id", "email"),
-            ("type", "email"),
-            ("autocomplete", "email"),
-            ("required", ""),
-        ],
-    )?;
-    labelled(
-        &form,
-        &t.text(Text::LetterName, &[]),
-        "input",
-        &[("id", "name"), ("type", "text"), ("autocomplete", "name")],
-    )?;
-    labelled(
-        &form,
-        &t.text(Text::LetterTo, &[]),
-        "input",
-        &[("id", "to"), ("type", "email"), ("value", PRIVACY_CONTACT)],
-    )?;
-    let source = child(&form, "p", &[("class", "source")], None)?;
-    source.set_text_content(Some(
-        &t.text(Text::LetterToSource, &[PRIVACY_CONTACT_SOURCE]),
-    ));
-    child(
-        &form,
-        "p",
-        &[("class", "note")],
-        Some(&t.text(Text::LetterLanguageNote, &[])),
-    )?;
-
-    child(
-        &main,
-        "h2",
-        &[("id", "preview-title")],
-        Some(&t.text(Text::LetterPreview, &[])),
-    )?;
-    child(
-        &main,
-        "textarea",
-        &[
-            ("id", "preview"),
-            ("readonly", ""),
-            ("rows", "18"),
-            ("aria-labelledby", "preview-title"),
-        ],
-        None,
-    )?;
-    child(&main, "p", &[("id", "error"), ("role", "alert")], None)?;
-    let actions = child(&main, "div", &[("class", "actions")], None)?;
-    let copy = child(
-        &actions,
-        "button",
-        &[("type", "button"), ("id", "copy")],
-        Some(&t.text(Text::LetterCopy, &[])),
-    )?;
-    let save = child(
-        &actions,
-        "button",
-        &[("type", "button"), ("id", "download")],
-        Some(&t.text(Text::LetterDownload, &[])),
-    )?;
-    child(
-        &actions,
-        "a",
-        &[("id", "mail"), ("href", "#")],
-        Some(&t.text(Text::LetterMail, &[])),
-    )?;
-    child(
-        &main,
-        "p",
-        &[("id", "status"), ("aria-live", "polite")],
-        None,
-    )?;
-
-    let listeners: Rc<RefCell<Vec<EventListener>>> = Rc::default();
-    {
-        let doc = doc.clone();
-        listeners
-            .borrow_mut()
-            .push(EventListener::new(&form, "input", move |_| refresh(&doc)));
-    }
-    {
-        let doc = doc.clone();
-        listeners
-            .borrow_mut()
-            .push(EventListener::new(&form, "change", move |_| refresh(&doc)));
-    }
-    {
-        let doc = doc.clone();
-        listeners
-            .borrow_mut()
-            .push(EventListener::new(&copy, "click", move |_| {
-                if let Some(text) = ready_letter(&doc) {
-                    copy_text(&doc, &text);
-                }
-            }));
-    }
-    {
-        let doc = doc.clone();
-        listeners
-            .borrow_mut()
-            .push(EventListener::new(&save, "click", move |_| {
-                if let Some(text) = ready_letter(&doc) {
-                    if let Err(error) = download(
-                        "aliexpress-data-request.txt",
-                        "text/plain;charset=utf-8",
-                        &text,
-                    ) {
-                        web_sys::console::error_1(&error.message.into());
-                    }
-                }
-            }));
-    }
+    });
+    let save_doc = doc.clone();
+    super::on_click(&by_id(&doc, "download")?, move |_| {
+        if let Some(text) = ready_letter(&save_doc) {
+            save_letter(&text);
+        }
+    });
     refresh(&doc);
-    // The page lives until its tab closes; so do its listeners.
-    std::mem::forget(listeners);
     Ok(())
 }
 
-fn fieldset(form: &Element, legend: &str) -> Result<Element, WebError> {
-    let set = child(form, "fieldset", &[], None)?;
-    child(&set, "legend", &[], Some(legend))?;
-    Ok(set.into())
+/// What the page's template can't say by itself: the privacy contact, and where it comes
+/// from (`core::letter`).
+fn fill_in(page: &web_sys::DocumentFragment) -> Result<(), WebError> {
+    if let Some(to) = page
+        .query_selector("#to")?
+        .and_then(|e| e.dyn_into::<HtmlInputElement>().ok())
+    {
+        to.set_value(PRIVACY_CONTACT);
+    }
+    if let Some(source) = page.query_selector(".source")? {
+        source.set_text_content(Some(
+            &ChromeI18n.text(Text::LetterToSource, &[PRIVACY_CONTACT_SOURCE]),
+        ));
+    }
+    Ok(())
 }
 
-fn labelled(
-    form: &Element,
-    label: &str,
-    tag: &str,
-    attributes: &[(&str, &str)],
-) -> Result<Element, WebError> {
-    let row = child(form, "label", &[], None)?;
-    child(&row, "span", &[], Some(label))?;
-    Ok(child(&row, tag, attributes, None)?.into())
+fn by_id(doc: &Document, id: &str) -> Result<Element, WebError> {
+    doc.get_element_by_id(id)
+        .ok_or_else(|| WebError::new(format!("no #{id}")))
+}
+
+fn save_letter(text: &str) {
+    if let Err(error) = download(
+        "aliexpress-data-request.txt",
+        "text/plain;charset=utf-8",
+        text,
+    ) {
+        web_sys::console::error_1(&error.message.into());
+    }
 }
 
 fn input_value(doc: &Document, id: &str) -> String {

@@ -14,9 +14,9 @@ use crate::core::backup::Backup;
 use crate::core::order::Order;
 use crate::core::parse::is_web_url;
 use crate::core::text::Text;
-use crate::web::dom::child;
 use crate::web::error::{log_failure, WebError};
 use crate::web::i18n::{ChromeI18n, Translate};
+use crate::web::ui::{child, role_child, text_child};
 
 /// Rows drawn at a time. A 10,000-order backup is searched in full, but only this many rows
 /// are drawn at once, with "Show more" for the next ones, so the page never stalls.
@@ -41,12 +41,7 @@ pub fn orders_table(container: &Element, backup: Rc<Backup>) -> Result<(), WebEr
     )?
     .dyn_into()
     .map_err(|_| WebError::new("not an input"))?;
-    let status = child(
-        container,
-        "p",
-        &[("class", "meta shown"), ("role", "status")],
-        None,
-    )?;
+    let status = role_child(container, "p", "meta shown", "status")?;
     let table = child(container, "table", &[], None)?;
     let thead = child(&table, "thead", &[], None)?;
     let head = child(&thead, "tr", &[], None)?;
@@ -175,19 +170,14 @@ fn search_text(order: &Order) -> String {
 
 fn order_row(body: &Element, order: &Order) -> Result<(), WebError> {
     let row = child(body, "tr", &[], None)?;
-    child(
-        &row,
-        "td",
-        &[],
-        Some(order.placed_on.as_deref().unwrap_or("")),
-    )?;
+    text_child(&row, "td", "", order.placed_on.as_deref().unwrap_or(""))?;
     link_cell(&row, Some(&order.detail_url), &order.id)?;
-    child(&row, "td", &[], Some(&order.status))?;
+    text_child(&row, "td", "", &order.status)?;
     link_cell(&row, order.store.url.as_deref(), &order.store.name)?;
     let items_cell = child(&row, "td", &[], None)?;
     let items = child(&items_cell, "ul", &[], None)?;
     for item in &order.items {
-        let li = child(&items, "li", &[], Some(&format!("{} × ", item.quantity)))?;
+        let li = text_child(&items, "li", "", &format!("{} × ", item.quantity))?;
         match item.product_url.as_deref().filter(|u| is_web_url(u)) {
             Some(url) => drop(child(
                 &li,
@@ -202,11 +192,11 @@ fn order_row(body: &Element, order: &Order) -> Result<(), WebError> {
             None => drop(li.append_with_str_1(&item.title)),
         }
     }
-    child(
+    text_child(
         &row,
         "td",
-        &[("class", "num")],
-        Some(order.total.as_ref().map_or("", |m| m.display.as_str())),
+        "num",
+        order.total.as_ref().map_or("", |m| m.display.as_str()),
     )?;
     Ok(())
 }

@@ -7,19 +7,15 @@ use crate::core::message::{Request, StatusReply};
 use crate::core::popup::{popup_view, PopupAction, PopupView, ORDER_LIST_URL};
 use crate::core::text::Text;
 
-use crate::web::dom::{child, document};
 use crate::web::error::WebError;
 use crate::web::ext_api;
 use crate::web::i18n::{ChromeI18n, Translate};
+use crate::web::ui::{child, text_child};
 
 /// Fills the popup for the active tab. `popup.html?tab=<id>` names the tab instead; the
 /// end-to-end tests use it because they open the popup as a page of its own.
 pub async fn run() -> Result<(), WebError> {
-    let doc = document()?;
-    super::localise_page(&doc, Text::ExtName)?;
-    let main = doc
-        .get_element_by_id("popup")
-        .ok_or_else(|| WebError::new("popup.html lacks #popup"))?;
+    let (doc, main) = super::page_main(Text::ExtName, "popup")?;
     let named_tab = tab_from_query(&doc);
     let tab = match named_tab {
         Some(id) => Some(ext_api::tab(id).await?),
@@ -51,7 +47,7 @@ fn render(
 ) -> Result<(), WebError> {
     let t = ChromeI18n;
     main.set_text_content(None);
-    child(main, "h1", &[], Some(&t.text(Text::ExtName, &[])))?;
+    text_child(main, "h1", "", &t.text(Text::ExtName, &[]))?;
     let page_name = view
         .page
         .map(|p| t.text(p.label(), &[]))
@@ -64,12 +60,7 @@ fn render(
         Some(&t.text(view.headline, &[&page_name])),
     )?;
     if let Some(detail) = view.detail {
-        child(
-            main,
-            "p",
-            &[("class", "detail")],
-            Some(&t.text(detail, &[])),
-        )?;
+        text_child(main, "p", "detail", &t.text(detail, &[]))?;
     }
     for &action in &view.actions {
         let label = match action {

@@ -11,17 +11,17 @@ use crate::core::backup::Backup;
 use crate::core::backup_view::{Activity, Progress};
 use crate::core::detail_handoff::{detail_urls, frame_name, handoff_key, is_detail_of, HandOff};
 use crate::core::parse::DetailPage;
-use crate::web::dom::element;
 use crate::web::error::WebError;
 use crate::web::ext_api;
 use crate::web::run_lease::Writer;
+use crate::web::ui::element;
 
 use super::super::wait::sleep;
-use super::list::progress;
-use super::{
-    ending_of, now, performance_now, Ending, DETAIL_POLL_MS, DETAIL_TIMEOUT_MS, MIN_PACE_MS,
-    PACE_JITTER_MS,
+use super::list_page::progress;
+use super::pace::{
+    now, performance_now, DETAIL_POLL_MS, DETAIL_TIMEOUT_MS, MIN_PACE_MS, PACE_JITTER_MS,
 };
+use crate::core::run_end::Ending;
 
 pub(super) async fn read_details(
     doc: &Document,
@@ -59,7 +59,7 @@ pub(super) async fn read_details(
             }
         }
         if let Err(refused) = writer.save(backup).await? {
-            return Ok(ending_of(refused));
+            return Ok(refused.ending());
         }
     }
     report(

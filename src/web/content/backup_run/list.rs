@@ -5,8 +5,7 @@ use std::cell::Cell;
 use std::ops::ControlFlow;
 use std::rc::Rc;
 
-use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, HtmlElement, HtmlSelectElement};
+use web_sys::{Document, Element};
 
 use crate::core::backup::Backup;
 use crate::core::backup_view::{Activity, Progress};
@@ -15,24 +14,24 @@ use crate::core::collect::{
 };
 use crate::core::order::Warning;
 use crate::core::parse::parse_order_list_range;
-use crate::core::text::Text;
-use crate::web::dom::{ListSnapshot, WebNode};
+use crate::core::run_end::Ending;
+use crate::web::dom::WebNode;
 use crate::web::error::WebError;
+use crate::web::list_snapshot::ListSnapshot;
 use crate::web::run_lease::Writer;
 use crate::web::saved::prepare;
 
 use super::super::perf;
 use super::super::wait::{sleep, until};
-use super::{
-    control, ending_of, now, observe, performance_now, Ending, Point, CAPTCHA_TIMEOUT_MS,
-    CARDS_PER_TASK, MAX_IDLE_WAITS, MIN_PACE_MS, PACE_JITTER_MS, STEP_TIMEOUT_MS,
-    UNREADABLE_AFTER_MS,
+use super::list_page::{observe, progress, Point};
+use super::pace::{
+    now, performance_now, CARDS_PER_TASK, MAX_IDLE_WAITS, STEP_TIMEOUT_MS, UNREADABLE_AFTER_MS,
 };
 
 /// What a step decided: go on with the next step, or end the list with this ending.
-type Step = Result<ControlFlow<Ending>, WebError>;
+pub(super) type Step = Result<ControlFlow<Ending>, WebError>;
 
-const GO_ON: Step = Ok(ControlFlow::Continue(()));
+pub(super) const GO_ON: Step = Ok(ControlFlow::Continue(()));
 
 /// One run's reading of the list, and what it keeps between steps.
 pub(super) struct ListRun<'a> {
@@ -43,22 +42,13 @@ pub(super) struct ListRun<'a> {
     pub point: &'a Point<'a>,
     pub backup: Backup,
     pub writer: Writer,
-    collector: Collector,
+    pub collector: Collector,
     /// Cards already read: each step reads only what was added since, plus the last page's
     /// worth again (a card may have finished rendering after it was read).
-    read_cards: usize,
-    last_press: f64,
-    idle_waits: u32,
-    started: f64,
-}
-
-/// What the panel's progress line says, from the backup as it stands.
-pub(super) fn progress(backup: &Backup, activity: Activity) -> Progress {
-    Progress {
-        read: backup.orders.len(),
-        expected: backup.stated_count.map(|c| c as usize),
-        activity,
-    }
+    pub read_cards: usize,
+    pub last_press: f64,
+    pub idle_waits: u32,
+    pub started: f64,
 }
 
 impl<'a> ListRun<'a> {
@@ -147,7 +137,7 @@ impl<'a> ListRun<'a> {
     }
 
     /// Notes why the run can't go on, and ends it.
-    fn end_with(&mut self, code: &str, message: &str, ending: Ending) -> Step {
+    pub(super) fn end_with(&mut self, code: &str, message: &str, ending: Ending) -> Step {
         self.backup.events.push(Warning::new(code, message));
         Ok(ControlFlow::Break(ending))
     }
@@ -195,14 +185,14 @@ impl<'a> ListRun<'a> {
             let changes = prepare(&mut self.backup)?;
             perf::measure("exit-assistant:step-save", "exit-assistant:step-start");
             if let Err(refused) = self.writer.write(changes).await? {
-                return Ok(ControlFlow::Break(ending_of(refused)));
+                return Ok(ControlFlow::Break(refused.ending()));
             }
         }
         GO_ON
     }
 
     /// Whether the page shows something else than `seen` (or the user pressed Stop).
-    fn changed_since(&self, seen: ListObservation) -> impl Fn() -> bool + 'static {
+    pub(super) fn changed_since(&self, seen: ListObservation) -> impl Fn() -> bool + 'static {
         let (stop, doc, root) = (self.stop.clone(), self.doc.clone(), self.root.clone());
         move || stop.get() || observe(&doc, &root) != seen
     }
@@ -238,155 +228,4 @@ impl<'a> ListRun<'a> {
         }
         GO_ON
     }
-
-    /// Sets the time filter to the whole history, and waits for the list to show it.
-    async fn choose_all_time(&mut self) -> Step {
-        let Some(select) = control(&self.root, controls::time_filter)
-            .and_then(|e| e.dyn_into::<HtmlSelectElement>().ok())
-        else {
-            return GO_ON;
-        };
-        let old_first_card = control(&self.root, controls::first_card);
-        (self.point)(Some((
-            "time_filter",
-            Text::GuideTimeFilter,
-            select.clone().into(),
-        )));
-        select.set_value(controls::ALL_TIME);
-        let change = web_sys::Event::new_with_event_init_dict("change", &{
-            let init = web_sys::EventInit::new();
-            init.set_bubbles(true);
-            init
-        })?;
-        select.dispatch_event(&change)?;
-        self.read_cards = 0;
-        // The list re-renders for the new period: wait until the old cards are gone.
-        if let Some(card) = old_first_card {
-            until(&self.root, STEP_TIMEOUT_MS, move || !card.is_connected()).await?;
-        }
-        GO_ON
-    }
-
-    /// Presses "View orders" (or the old layout's "Next") at a human pace.
-    async fn press_more(&mut self, seen: ListObservation) -> Step {
-        let root = WebNode(self.root.clone());
-        if let Some(more) = collect::view_more_control(&root)
-            .map(|n| n.0)
-            .or_else(|| control(&self.root, controls::next_page))
-        {
-            (self.point)(Some(("view_orders", Text::GuideViewOrders, more)));
-        }
-        let pause = self.last_press + MIN_PACE_MS + js_sys::Math::random() * PACE_JITTER_MS
-            - performance_now();
-        if pause > 0.0 {
-            sleep(pause as u32).await;
-        }
-        if self.stop.get() {
-            return Ok(ControlFlow::Break(Ending::Stopped));
-        }
-        if let Some(button) =
-            collect::view_more_control(&root).and_then(|b| b.0.dyn_into::<HtmlElement>().ok())
-        {
-            self.last_press = performance_now();
-            button.click();
-            until(&self.root, STEP_TIMEOUT_MS, self.changed_since(seen)).await?;
-        } else if let Some(next) =
-            control(&self.root, controls::next_page).and_then(|b| b.dyn_into::<HtmlElement>().ok())
-        {
-            // The old layout loads the next page: this run ends with this page, and the next
-            // page's assistant carries on (see `continue_paging`).
-            self.backup.continue_paging = true;
-            if let Err(refused) = self.writer.save(&mut self.backup).await? {
-                return Ok(ControlFlow::Break(ending_of(refused)));
-            }
-            self.writer.release().await;
-            self.last_press = performance_now();
-            next.click();
-            until(&self.root, STEP_TIMEOUT_MS, self.changed_since(seen)).await?;
-            self.backup.continue_paging = false;
-        }
-        GO_ON
-    }
-
-    /// Waits for the person to solve the slider captcha; pauses the run if they don't.
-    async fn solve_captcha(&mut self, report: &dyn Fn(&Backup, Progress)) -> Step {
-        report(&self.backup, progress(&self.backup, Activity::Captcha));
-        let page = WebNode(self.root.clone());
-        let stop = self.stop.clone();
-        let solved = until(&self.root, CAPTCHA_TIMEOUT_MS, move || {
-            stop.get() || !controls::captcha_shown(&page)
-        })
-        .await?;
-        if !solved {
-            return self.end_with(
-                "captcha_unsolved",
-                "AliExpress asked for a captcha that was not solved; the backup paused",
-                Ending::Stalled,
-            );
-        }
-        // Give the page a human moment after the puzzle before pressing again.
-        self.last_press = performance_now();
-        GO_ON
-    }
-
-    /// Switches a run started on a status tab to "View all".
-    async fn choose_all_orders(&mut self) -> Step {
-        let tab = control(&self.root, controls::all_orders_tab)
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
-        let Some(tab) = tab else { return GO_ON };
-        (self.point)(Some((
-            "all_orders_tab",
-            Text::GuideAllOrdersTab,
-            tab.clone().into(),
-        )));
-        self.last_press = performance_now();
-        switch_tab(&self.doc, &self.root, tab, |seen| {
-            seen.tab != StatusTab::Other
-        })
-        .await?;
-        self.read_cards = 0;
-        GO_ON
-    }
-
-    /// Opens "Deleted orders", once "View all" is read to its end.
-    async fn open_deleted_tab(&mut self) -> Step {
-        let tab = collect::deleted_tab_control(&WebNode(self.root.clone()))
-            .and_then(|t| t.0.dyn_into::<HtmlElement>().ok());
-        let Some(tab) = tab else { return GO_ON };
-        (self.point)(Some((
-            "deleted_tab",
-            Text::GuideDeletedTab,
-            tab.clone().into(),
-        )));
-        let pause = self.last_press + MIN_PACE_MS - performance_now();
-        if pause > 0.0 {
-            sleep(pause as u32).await;
-        }
-        self.last_press = performance_now();
-        switch_tab(&self.doc, &self.root, tab, |seen| {
-            seen.deleted_tab == DeletedTab::Active
-        })
-        .await?;
-        self.read_cards = 0;
-        GO_ON
-    }
-}
-
-/// Presses one of the list's status tabs and waits until the list shows it (`shows`) with
-/// the old cards gone. A tab only filters the list: it changes nothing, like "View orders".
-async fn switch_tab(
-    doc: &Document,
-    root: &Element,
-    tab: HtmlElement,
-    shows: fn(&ListObservation) -> bool,
-) -> Result<(), WebError> {
-    let old_first_card = control(root, controls::first_card);
-    tab.click();
-    let probe = root.clone();
-    let doc = doc.clone();
-    until(root, STEP_TIMEOUT_MS, move || {
-        shows(&observe(&doc, &probe)) && old_first_card.as_ref().is_none_or(|c| !c.is_connected())
-    })
-    .await?;
-    Ok(())
 }

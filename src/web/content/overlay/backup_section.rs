@@ -3,142 +3,142 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
+use crate::core::backup::Summary;
 use crate::core::backup_view::{BackupView, Progress};
 use crate::core::export::ExportKind;
 use crate::core::text::Text;
 
-use crate::web::dom::{child, find};
 use crate::web::error::WebError;
 use crate::web::i18n::{summary_lines, Translate};
+use crate::web::ui::{box_child, child, find, role_child, text_child};
 
-use super::{Action, Dispatch, Overlay};
+use super::builder::PanelBuilder;
+use super::{Action, Overlay};
 
-impl Overlay {
-    pub(super) fn fill_backup(
-        &mut self,
-        section: &Element,
-        t: &dyn Translate,
-        view: &BackupView,
-        dispatch: &Dispatch,
-    ) -> Result<(), WebError> {
-        let downloads = match view {
+impl PanelBuilder<'_> {
+    /// The backup section for `view`: start, progress, or the result; and the downloads
+    /// once something is saved.
+    pub(super) fn backup(&mut self, section: &Element, view: &BackupView) -> Result<(), WebError> {
+        let saved = match view {
             BackupView::Idle {
                 can_start,
                 notice,
                 saved,
-            } => {
-                if let Some(notice) = notice {
-                    child(
-                        section,
-                        "p",
-                        &[("class", "note")],
-                        Some(&t.text(*notice, &[])),
-                    )?;
-                }
-                if let Some((count, complete)) = saved {
-                    let line = if *complete {
-                        Text::SavedBackup
-                    } else {
-                        Text::SavedBackupIncomplete
-                    };
-                    child(
-                        section,
-                        "p",
-                        &[("class", "saved")],
-                        Some(&t.text(line, &[&count.to_string()])),
-                    )?;
-                }
-                if *can_start {
-                    self.button(
-                        section,
-                        Text::BackUp,
-                        "primary start",
-                        t,
-                        dispatch,
-                        Action::StartBackup,
-                    )?;
-                }
-                saved.is_some()
-            }
-            BackupView::Running(progress) => {
-                let label = t.text(Text::BackupProgressLabel, &[]);
-                let bar = child(
-                    section,
-                    "div",
-                    &[
-                        ("role", "progressbar"),
-                        ("aria-label", &label),
-                        ("aria-valuemin", "0"),
-                        ("class", "bar"),
-                    ],
-                    None,
-                )?;
-                child(&bar, "div", &[("class", "fill")], None)?;
-                child(
-                    section,
-                    "p",
-                    &[("class", "progress-line"), ("aria-live", "polite")],
-                    None,
-                )?;
-                self.button(section, Text::Stop, "stop", t, dispatch, Action::StopBackup)?;
-                update_progress(section, t, progress);
-                false
-            }
-            BackupView::Done { summary, gaps } => {
-                let heading = if gaps.is_empty() {
-                    Text::BackupComplete
-                } else {
-                    Text::BackupIncomplete
-                };
-                child(
-                    section,
-                    "p",
-                    &[("class", "result"), ("tabindex", "-1")],
-                    Some(&t.text(heading, &[])),
-                )?;
-                if !gaps.is_empty() {
-                    let list = child(section, "ul", &[("class", "gaps")], None)?;
-                    for gap in gaps {
-                        child(&list, "li", &[], Some(gap))?;
-                    }
-                }
-                let summary_box = child(section, "p", &[("class", "summary")], None)?;
-                for line in summary_lines(t, summary) {
-                    child(&summary_box, "span", &[], Some(&line))?;
-                }
-                self.button(
-                    section,
-                    Text::BackUp,
-                    "start",
-                    t,
-                    dispatch,
-                    Action::StartBackup,
-                )?;
-                true
-            }
+            } => self.idle(section, *can_start, *notice, *saved)?,
+            BackupView::Running(progress) => self.running(section, progress)?,
+            BackupView::Done { summary, gaps } => self.done(section, summary, gaps)?,
         };
-        if downloads {
-            let row = child(section, "div", &[("class", "downloads")], None)?;
-            for export in ExportKind::ALL {
-                self.button(
-                    &row,
-                    export.label(),
-                    "download",
-                    t,
-                    dispatch,
-                    Action::Download(export),
-                )?;
-            }
-            child(
-                section,
-                "p",
-                &[("class", "download-status"), ("role", "status")],
-                None,
-            )?;
+        if saved {
+            self.downloads(section)?;
         }
         Ok(())
     }
 
+    /// Not running: a notice, what is saved, and the start button on the order list.
+    /// Returns whether a backup is saved.
+    fn idle(
+        &mut self,
+        section: &Element,
+        can_start: bool,
+        notice: Option<Text>,
+        saved: Option<(usize, bool)>,
+    ) -> Result<bool, WebError> {
+        if let Some(notice) = notice {
+            text_child(section, "p", "note", &self.text(notice, &[]))?;
+        }
+        if let Some((count, complete)) = saved {
+            let line = if complete {
+                Text::SavedBackup
+            } else {
+                Text::SavedBackupIncomplete
+            };
+            text_child(
+                section,
+                "p",
+                "saved",
+                &self.text(line, &[&count.to_string()]),
+            )?;
+        }
+        if can_start {
+            let label = self.text(Text::BackUp, &[]);
+            self.button(section, &label, "primary start", Action::StartBackup)?;
+        }
+        Ok(saved.is_some())
+    }
+
+    /// Running: the progress bar and line, and Stop.
+    fn running(&mut self, section: &Element, progress: &Progress) -> Result<bool, WebError> {
+        let label = self.text(Text::BackupProgressLabel, &[]);
+        let bar = child(
+            section,
+            "div",
+            &[
+                ("role", "progressbar"),
+                ("aria-label", &label),
+                ("aria-valuemin", "0"),
+                ("class", "bar"),
+            ],
+            None,
+        )?;
+        box_child(&bar, "div", "fill")?;
+        child(
+            section,
+            "p",
+            &[("class", "progress-line"), ("aria-live", "polite")],
+            None,
+        )?;
+        let stop = self.text(Text::Stop, &[]);
+        self.button(section, &stop, "stop", Action::StopBackup)?;
+        update_progress(section, self.t, progress);
+        Ok(false)
+    }
+
+    /// Just ended: complete or what is missing, the counts, and a button to run again.
+    fn done(
+        &mut self,
+        section: &Element,
+        summary: &Summary,
+        gaps: &[String],
+    ) -> Result<bool, WebError> {
+        let heading = if gaps.is_empty() {
+            Text::BackupComplete
+        } else {
+            Text::BackupIncomplete
+        };
+        child(
+            section,
+            "p",
+            &[("class", "result"), ("tabindex", "-1")],
+            Some(&self.text(heading, &[])),
+        )?;
+        if !gaps.is_empty() {
+            let list = box_child(section, "ul", "gaps")?;
+            for gap in gaps {
+                text_child(&list, "li", "", gap)?;
+            }
+        }
+        let summary_box = box_child(section, "p", "summary")?;
+        for line in summary_lines(self.t, summary) {
+            text_child(&summary_box, "span", "", &line)?;
+        }
+        let label = self.text(Text::BackUp, &[]);
+        self.button(section, &label, "start", Action::StartBackup)?;
+        Ok(true)
+    }
+
+    /// One button per export, and the line that says how saving went.
+    fn downloads(&mut self, section: &Element) -> Result<(), WebError> {
+        let row = box_child(section, "div", "downloads")?;
+        for export in ExportKind::ALL {
+            let label = self.text(export.label(), &[]);
+            self.button(&row, &label, "download", Action::Download(export))?;
+        }
+        role_child(section, "p", "download-status", "status")?;
+        Ok(())
+    }
+}
+
+impl Overlay {
     /// Says under the downloads how saving a file went: its name, or that it failed and the
     /// backup is still kept.
     pub fn download_outcome(&self, t: &dyn Translate, saved: Result<&str, ()>) {

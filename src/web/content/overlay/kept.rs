@@ -3,7 +3,7 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, ShadowRoot};
 
-use crate::web::dom::find;
+use crate::web::ui::find;
 
 /// What a re-render must keep: which collapsible sections are open, and which control has
 /// keyboard focus (found again by its class and label).

@@ -4,31 +4,26 @@
 
 use web_sys::Element;
 
-use super::closing_sections::PanelBuilder;
+use super::builder::PanelBuilder;
 use crate::core::text::Text;
-use crate::web::dom::{child, find};
 use crate::web::error::WebError;
 use crate::web::i18n::Translate;
+use crate::web::ui::{box_child, find, role_child, text_child};
 
 use super::{Action, Overlay};
 
 /// The footer: what a report is, its button, and where the outcome is said.
 pub(super) fn report_footer(builder: &mut PanelBuilder, panel: &Element) -> Result<(), WebError> {
-    let footer = child(panel, "footer", &[("class", "report")], None)?;
-    child(
+    let footer = box_child(panel, "footer", "report")?;
+    text_child(
         &footer,
         "p",
-        &[("class", "report-intro")],
-        Some(&builder.t.text(Text::PageReportIntro, &[])),
+        "report-intro",
+        &builder.t.text(Text::PageReportIntro, &[]),
     )?;
     let label = builder.t.text(Text::SavePageReport, &[]);
     builder.button(&footer, &label, "report-save", Action::SavePageReport)?;
-    child(
-        &footer,
-        "p",
-        &[("class", "report-status"), ("role", "status")],
-        None,
-    )?;
+    role_child(&footer, "p", "report-status", "status")?;
     Ok(())
 }
 

@@ -7,9 +7,9 @@ use crate::core::parse::is_web_url;
 use crate::core::readiness::{Readiness, Verdict};
 use crate::core::text::Text;
 
-use crate::web::dom::child;
 use crate::web::error::WebError;
 use crate::web::i18n::Translate;
+use crate::web::ui::{child, text_child};
 
 /// Pending orders listed by name in the verdict; more are counted.
 const VERDICT_LISTED: usize = 8;
@@ -21,10 +21,10 @@ pub(super) fn verdict(
     readiness: &Readiness,
 ) -> Result<(), WebError> {
     let verdict = readiness.verdict();
-    let state = match verdict {
-        Verdict::Blocked => "blocked",
-        Verdict::Warnings => "warnings",
-        Verdict::Ready => "ready",
+    let (state, title) = match verdict {
+        Verdict::Blocked => ("blocked", Text::VerdictBlocked),
+        Verdict::Warnings => ("warnings", Text::VerdictWarnings),
+        Verdict::Ready => ("ready", Text::VerdictReady),
     };
     let box_ = child(
         panel,
@@ -36,61 +36,60 @@ pub(super) fn verdict(
         ],
         None,
     )?;
-    let title = match verdict {
-        Verdict::Blocked => Text::VerdictBlocked,
-        Verdict::Warnings => Text::VerdictWarnings,
-        Verdict::Ready => Text::VerdictReady,
-    };
-    child(&box_, "p", &[("class", "title")], Some(&t.text(title, &[])))?;
+    text_child(&box_, "p", "title", &t.text(title, &[]))?;
     if verdict == Verdict::Ready {
         return Ok(());
     }
     let list = child(&box_, "ul", &[], None)?;
-    if !readiness.pending.is_empty() {
-        let item = child(
-            &list,
-            "li",
-            &[("class", "pending")],
-            Some(&t.text(
-                Text::VerdictPending,
-                &[&readiness.pending.len().to_string()],
-            )),
-        )?;
-        let orders = child(&item, "ul", &[], None)?;
-        for order in readiness.pending.iter().take(VERDICT_LISTED) {
-            let li = child(&orders, "li", &[], None)?;
-            let label = match &order.open_case {
-                Some(note) => format!(
-                    "{} – {} – {}: {note}",
-                    order.id,
-                    order.status,
-                    t.text(Text::VerdictOpenCase, &[])
-                ),
-                None => format!("{} – {}", order.id, order.status),
-            };
-            if is_web_url(&order.detail_url) {
-                child(
-                    &li,
-                    "a",
-                    &[("href", &order.detail_url), ("rel", "noopener noreferrer")],
-                    Some(&label),
-                )?;
-            } else {
-                li.set_text_content(Some(&label));
-            }
-        }
-        if readiness.pending.len() > VERDICT_LISTED {
-            child(
-                &orders,
-                "li",
-                &[],
-                Some(&t.text(
-                    Text::VerdictMore,
-                    &[&(readiness.pending.len() - VERDICT_LISTED).to_string()],
-                )),
-            )?;
+    pending_orders(&list, t, readiness)?;
+    money_held(&list, t, readiness)?;
+    warnings(&list, t, readiness)
+}
+
+/// The unfinished orders and open cases, the first few by name, each linked to its page.
+fn pending_orders(
+    list: &Element,
+    t: &dyn Translate,
+    readiness: &Readiness,
+) -> Result<(), WebError> {
+    let pending = &readiness.pending;
+    if pending.is_empty() {
+        return Ok(());
+    }
+    let count = pending.len().to_string();
+    let item = text_child(
+        list,
+        "li",
+        "pending",
+        &t.text(Text::VerdictPending, &[&count]),
+    )?;
+    let orders = child(&item, "ul", &[], None)?;
+    for order in pending.iter().take(VERDICT_LISTED) {
+        let label = match &order.open_case {
+            Some(note) => format!(
+                "{} – {} – {}: {note}",
+                order.id,
+                order.status,
+                t.text(Text::VerdictOpenCase, &[])
+            ),
+            None => format!("{} – {}", order.id, order.status),
+        };
+        let li = child(&orders, "li", &[], None)?;
+        if is_web_url(&order.detail_url) {
+            link(&li, &order.detail_url, &label)?;
+        } else {
+            li.set_text_content(Some(&label));
         }
     }
+    if pending.len() > VERDICT_LISTED {
+        let more = (pending.len() - VERDICT_LISTED).to_string();
+        text_child(&orders, "li", "", &t.text(Text::VerdictMore, &[&more]))?;
+    }
+    Ok(())
+}
+
+/// Money still held, each linked to its page.
+fn money_held(list: &Element, t: &dyn Translate, readiness: &Readiness) -> Result<(), WebError> {
     for held in readiness.money.iter().filter(|m| m.is_held()) {
         let name = t.text(held.asset.label(), &[]);
         let line = match &held.holding {
@@ -100,21 +99,19 @@ pub(super) fn verdict(
             _ => t.text(Text::MoneyHeldByUser, &[&name]),
         };
         let li = child(
-            &list,
+            list,
             "li",
             &[("class", "money-left"), ("data-asset", held.asset.name())],
             None,
         )?;
-        child(
-            &li,
-            "a",
-            &[
-                ("href", held.asset.page_url()),
-                ("rel", "noopener noreferrer"),
-            ],
-            Some(&line),
-        )?;
+        link(&li, held.asset.page_url(), &line)?;
     }
+    Ok(())
+}
+
+/// What to know before closing: money not checked, no complete backup, orders still inside
+/// the dispute window.
+fn warnings(list: &Element, t: &dyn Translate, readiness: &Readiness) -> Result<(), WebError> {
     let unknown: Vec<String> = readiness
         .money
         .iter()
@@ -122,31 +119,36 @@ pub(super) fn verdict(
         .map(|m| t.text(m.asset.label(), &[]))
         .collect();
     if !unknown.is_empty() {
-        child(
-            &list,
+        let names = unknown.join(", ");
+        text_child(
+            list,
             "li",
-            &[("class", "unchecked")],
-            Some(&t.text(Text::VerdictUnchecked, &[&unknown.join(", ")])),
+            "unchecked",
+            &t.text(Text::VerdictUnchecked, &[&names]),
         )?;
     }
     if !readiness.backup_complete {
-        child(
-            &list,
-            "li",
-            &[("class", "no-backup")],
-            Some(&t.text(Text::VerdictNoBackup, &[])),
-        )?;
+        text_child(list, "li", "no-backup", &t.text(Text::VerdictNoBackup, &[]))?;
     }
     if !readiness.under_protection.is_empty() {
-        child(
-            &list,
+        let count = readiness.under_protection.len().to_string();
+        text_child(
+            list,
             "li",
-            &[("class", "protected")],
-            Some(&t.text(
-                Text::VerdictProtected,
-                &[&readiness.under_protection.len().to_string()],
-            )),
+            "protected",
+            &t.text(Text::VerdictProtected, &[&count]),
         )?;
     }
     Ok(())
+}
+
+/// A link to an AliExpress page, which opens without telling it where it came from.
+fn link(parent: &Element, href: &str, label: &str) -> Result<(), WebError> {
+    child(
+        parent,
+        "a",
+        &[("href", href), ("rel", "noopener noreferrer")],
+        Some(label),
+    )
+    .map(drop)
 }

@@ -55,27 +55,10 @@ impl PageSession {
     /// Recognises the page, reads the user's preferences and saved backup, and shows what the
     /// page calls for.
     pub async fn start(doc: Document) -> Result<PageSession, WebError> {
-        let prefs = ext_api::storage_get::<AssistantPrefs>(AssistantPrefs::STORAGE_KEY)
-            .await
-            .unwrap_or_else(|error| {
-                warn(&format!("preferences unreadable, using defaults: {error}"));
-                None
-            });
-        // One backup per site: `pt.` and `www.` are one account's `aliexpress.com`.
-        let site = backup_site(
-            &doc.location()
-                .and_then(|l| l.host().ok())
-                .unwrap_or_default(),
-        );
-        let url = document_url(&doc);
-        let page = recognise_document(&doc);
-        let saved = saved::head_for_page(&site).await.unwrap_or_else(|error| {
-            warn(&format!("saved backup unreadable: {error}"));
-            None
-        });
-        let progress = load_progress().await;
-        let session = Session::new(page, site, prefs.unwrap_or_default(), saved, progress);
+        let session = load_session(&doc).await;
+        let page = session.page;
         let carry_on = session.carries_on_paging();
+        let url = document_url(&doc);
         let state = Rc::new_cyclic(|weak| {
             RefCell::new(State {
                 session,
@@ -98,7 +81,18 @@ impl PageSession {
             let dispatch = state.borrow().dispatch.clone();
             dispatch(Action::StartBackup);
         }
+        let session = PageSession::listen(state, &doc, page)?;
+        recheck_page(&session.state);
+        Ok(session)
+    }
 
+    /// Listens for what can change the page's assistant: navigation, late hydration,
+    /// storage, the page's own changes, and the toolbar popup.
+    fn listen(
+        state: Rc<RefCell<State>>,
+        doc: &Document,
+        page: Recognition,
+    ) -> Result<PageSession, WebError> {
         let weak = Rc::downgrade(&state);
         let window = web_sys::window().ok_or_else(|| WebError::new("no window"))?;
         // Single-page navigation: hash routes (the privacy centre) and history moves.
@@ -109,17 +103,18 @@ impl PageSession {
                 EventListener::new(&window, event, move |_| refresh(&weak))
             })
             .collect();
-        let rechecks = if page.depends_on_dom() {
-            DOM_RECHECK_DELAYS_MS
-                .into_iter()
-                .map(|ms| {
-                    let weak = weak.clone();
-                    Timeout::new(ms, move || refresh(&weak))
-                })
-                .collect()
+        let delays: &[u32] = if page.depends_on_dom() {
+            &DOM_RECHECK_DELAYS_MS
         } else {
-            Vec::new()
+            &[]
         };
+        let rechecks = delays
+            .iter()
+            .map(|&ms| {
+                let weak = weak.clone();
+                Timeout::new(ms, move || refresh(&weak))
+            })
+            .collect();
         let storage = {
             let weak = weak.clone();
             StorageListener::new(move |keys| stored(&weak, &keys))
@@ -127,19 +122,9 @@ impl PageSession {
         let watch = if page.kind == PageKind::NotAliExpress {
             None
         } else {
-            let (changed, moved) = (weak.clone(), weak.clone());
-            Some(PageWatch::new(
-                &doc,
-                move || page_changed(&changed),
-                move || {
-                    if let Some(state) = moved.upgrade() {
-                        place_pointer(&state.borrow());
-                    }
-                },
-            )?)
+            Some(watch_page(doc, &weak)?)
         };
         let messages = MessageListener::new(move |message| answer(&weak, message));
-        recheck_page(&state);
         Ok(PageSession {
             state,
             _listeners: listeners,
@@ -149,6 +134,45 @@ impl PageSession {
             _rechecks: rechecks,
         })
     }
+}
+
+/// What the core starts from: the page, the user's preferences, this site's saved backup
+/// and the closing progress. What can't be read starts empty, with a warning.
+async fn load_session(doc: &Document) -> Session {
+    let prefs = ext_api::storage_get::<AssistantPrefs>(AssistantPrefs::STORAGE_KEY)
+        .await
+        .unwrap_or_else(|error| {
+            warn(&format!("preferences unreadable, using defaults: {error}"));
+            None
+        });
+    // One backup per site: `pt.` and `www.` are one account's `aliexpress.com`.
+    let site = backup_site(
+        &doc.location()
+            .and_then(|l| l.host().ok())
+            .unwrap_or_default(),
+    );
+    let page = recognise_document(doc);
+    let saved = saved::head_for_page(&site).await.unwrap_or_else(|error| {
+        warn(&format!("saved backup unreadable: {error}"));
+        None
+    });
+    let progress = load_progress().await;
+    Session::new(page, site, prefs.unwrap_or_default(), saved, progress)
+}
+
+/// Watches the page's DOM (a move or a change to read again) and its layout (the ring
+/// follows its control).
+fn watch_page(doc: &Document, weak: &Weak<RefCell<State>>) -> Result<PageWatch, WebError> {
+    let (changed, moved) = (weak.clone(), weak.clone());
+    PageWatch::new(
+        doc,
+        move || page_changed(&changed),
+        move || {
+            if let Some(state) = moved.upgrade() {
+                place_pointer(&state.borrow());
+            }
+        },
+    )
 }
 
 impl Drop for PageSession {

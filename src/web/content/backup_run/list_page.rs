@@ -1,0 +1,35 @@
+//! What a run reads of the list's page between its steps: what it shows, its own controls,
+//! and the progress line that follows from the backup.
+
+use web_sys::{Document, Element};
+
+use crate::core::backup::Backup;
+use crate::core::backup_view::{Activity, Progress};
+use crate::core::collect::{self, ListObservation};
+use crate::core::page::{recognise_url, PageKind};
+use crate::core::text::Text;
+use crate::web::dom::WebNode;
+
+/// Where the run tells the panel which of the page's own controls it is about to use.
+pub(super) type Point<'a> = dyn Fn(Option<(&'static str, Text, Element)>) + 'a;
+
+/// One of the list's own controls, as `find` (a `core::collect::controls` lookup) gives it.
+pub(super) fn control(root: &Element, find: fn(&WebNode) -> Option<WebNode>) -> Option<Element> {
+    find(&WebNode(root.clone())).map(|n| n.0)
+}
+
+/// What the list shows now (`core::collect::observe`).
+pub(super) fn observe(doc: &Document, root: &Element) -> ListObservation {
+    let url = crate::web::dom::document_url(doc);
+    let signed_out = recognise_url(&url).kind == PageKind::Login;
+    collect::observe(&WebNode(root.clone()), signed_out)
+}
+
+/// What the panel's progress line says, from the backup as it stands.
+pub(super) fn progress(backup: &Backup, activity: Activity) -> Progress {
+    Progress {
+        read: backup.orders.len(),
+        expected: backup.stated_count.map(|c| c as usize),
+        activity,
+    }
+}
