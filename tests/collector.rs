@@ -200,3 +200,29 @@ fn captcha_and_sign_out_win() {
         "no filter: what the list covered is not confirmed"
     );
 }
+
+#[test]
+fn a_refresh_that_caught_up_ends_each_tab_though_its_button_still_shows() {
+    let with_tab = |deleted_tab| ListObservation {
+        deleted_tab,
+        ..page(30, MoreButton::Ready)
+    };
+    let mut c = Collector::default();
+    assert_eq!(c.next(&with_tab(DeletedTab::Present), 10), Next::PressMore);
+    // The press is done; the cards it added were saved already (`backup::Refresh`).
+    assert_eq!(c.next(&with_tab(DeletedTab::Present), 10), Next::PressMore);
+    c.caught_up = true;
+    assert_eq!(
+        c.next(&with_tab(DeletedTab::Present), 10),
+        Next::OpenDeletedTab,
+        "View all ends: the deleted orders are next"
+    );
+    assert!(!c.caught_up, "taken once");
+    let deleted = ListObservation {
+        tab: StatusTab::Other,
+        ..with_tab(DeletedTab::Active)
+    };
+    assert_eq!(c.next(&deleted, 10), Next::PressMore);
+    c.caught_up = true;
+    assert_eq!(c.next(&deleted, 10), Next::ReadDetails);
+}

@@ -97,7 +97,13 @@ fn a_run_starts_once_from_what_is_saved_and_only_a_running_one_stops() {
     let mut session = session_on(ORDERS, Some(backup_with(3)));
     assert!(session.act(Action::StopBackup, &clock()).is_empty());
     let effects = session.act(Action::StartBackup, &clock());
-    assert_eq!(effects, [Effect::Render(Some(".stop")), Effect::StartRun]);
+    assert_eq!(
+        effects,
+        [
+            Effect::Render(Some(".stop")),
+            Effect::StartRun { full: false }
+        ]
+    );
     assert_eq!(
         session.run,
         Some(Progress {
@@ -112,11 +118,25 @@ fn a_run_starts_once_from_what_is_saved_and_only_a_running_one_stops() {
         session.act(Action::StartBackup, &clock()).is_empty(),
         "a second press starts no second run"
     );
+    assert!(session.act(Action::StartFullBackup, &clock()).is_empty());
     assert_eq!(session.act(Action::StopBackup, &clock()), [Effect::StopRun]);
     assert_eq!(
         session.act(Action::Download(ExportKind::Json), &clock()),
         [Effect::Download(ExportKind::Json)]
     );
+}
+
+#[test]
+fn reading_everything_again_is_a_run_of_its_own_kind() {
+    let mut session = session_on(ORDERS, Some(backup_with(3)));
+    assert_eq!(
+        session.act(Action::StartFullBackup, &clock()),
+        [
+            Effect::Render(Some(".stop")),
+            Effect::StartRun { full: true }
+        ]
+    );
+    assert!(session.run.is_some());
 }
 
 #[test]

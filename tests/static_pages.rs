@@ -78,6 +78,7 @@ fn the_backup_pages_templates_hold_every_part_backup_page_rs_fills() {
         "section.backup > h2",
         ".counts",
         ".when",
+        ".refreshed",
         ".complete",
         ".gaps ul",
         "button.show",

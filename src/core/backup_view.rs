@@ -1,6 +1,6 @@
 //! What the panel's backup section shows, decided from the saved backup and the run.
 
-use super::backup::{Backup, Summary};
+use super::backup::{Backup, RefreshNote, Summary};
 use super::closing_view::ClosingView;
 use super::page::{PageKind, Recognition};
 use super::readiness::Readiness;
@@ -65,8 +65,8 @@ pub enum BackupView {
         can_start: bool,
         /// A notice: interrupted, stopped, signed out, unsupported site.
         notice: Option<Text>,
-        /// Orders in the saved backup, if any, and whether it is complete.
-        saved: Option<(usize, bool)>,
+        /// What is saved, if anything.
+        saved: Option<SavedCount>,
     },
     /// Running.
     Running(Progress),
@@ -76,7 +76,18 @@ pub enum BackupView {
         summary: Summary,
         /// What is missing, in words; empty when complete.
         gaps: Vec<String>,
+        /// The run brought a complete backup up to date rather than read it all again.
+        refreshed: Option<RefreshNote>,
     },
+}
+
+/// How much of a backup is saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SavedCount {
+    /// Orders in the saved backup.
+    pub orders: usize,
+    /// Whether it is complete.
+    pub complete: bool,
 }
 
 /// The idle view for a page, given the saved backup.
@@ -96,9 +107,10 @@ pub fn idle_view(page: Recognition, saved: Option<&Backup>) -> BackupView {
     BackupView::Idle {
         can_start: on_list && !russia,
         notice,
-        saved: saved
-            .filter(|b| b.order_count() > 0)
-            .map(|b| (b.order_count(), b.complete())),
+        saved: saved.filter(|b| b.order_count() > 0).map(|b| SavedCount {
+            orders: b.order_count(),
+            complete: b.complete(),
+        }),
     }
 }
 
@@ -182,6 +194,7 @@ pub fn done_view(backup: &Backup) -> BackupView {
     BackupView::Done {
         summary: backup.summary(),
         gaps: backup.gaps().into_iter().map(|w| w.message).collect(),
+        refreshed: backup.refreshed,
     }
 }
 

@@ -268,6 +268,8 @@ impl Backup {
             chunks: 0,
             digest: None,
             watch: None,
+            // A file is what it says: the import read it whole.
+            refreshed: None,
             dirty: Default::default(),
         };
         backup.dirty.chunks.extend(0..backup.chunk_count());

@@ -72,6 +72,12 @@ texts! {
     BackupHeading => "backupHeading",
     /// Button that starts or resumes the backup.
     BackUp => "backUp",
+    /// Button that reads the whole history again, instead of bringing a complete backup up
+    /// to date.
+    BackUpFully => "backUpFully",
+    /// Said after a run that brought a complete backup up to date: what it read, what it
+    /// kept.
+    BackupRefreshed => "backupRefreshed",
     /// Button that stops the backup.
     Stop => "stop",
     /// Download button.

@@ -16,8 +16,8 @@ import { after, before, describe, it } from "node:test";
 
 import { By } from "selenium-webdriver";
 
-import { BIG, writeHistory } from "../fixtures/histories/generate.mjs";
-import { assistantText, eventually, press, visit, waitForPresence } from "./lib/assistant.mjs";
+import { BIG, BIG_LATER, writeHistory } from "../fixtures/histories/generate.mjs";
+import { assistantText, eventually, inAssistant, press, visit, waitForPresence } from "./lib/assistant.mjs";
 import { downloaded } from "./lib/downloads.mjs";
 import { LONG_TASK_MS, WATCH } from "./lib/main-thread.mjs";
 import { WORK } from "./lib/paths.mjs";
@@ -158,6 +158,38 @@ export function defineBigScenarios(browserName) {
         await driver.close();
         await driver.switchTo().window(page);
       }
+    });
+
+    it("backs up again in a few pages once the history is saved: new orders and changed statuses, exactly", { timeout: 900_000 }, async () => {
+      // Some days later: 10 new orders on top, 5 recent ones changed status. The real page's
+      // 10 cards a press, at the assistant's own pace.
+      const dir = path.join(WORK, "histories/big-later");
+      if (!fs.existsSync(path.join(dir, "list.html"))) writeHistory(BIG_LATER, dir);
+      session.server.addHistory({ ...BIG_LATER, dir });
+      session.server.control.behaviour = { pageSize: 10, pressMs: 150 };
+      await visit(driver, URL_BIG);
+      await waitForPresence(driver, "panel");
+      const started = Date.now();
+      await press(driver, "Back up order history");
+      const result = await eventually(() => assistantText(driver, ".result"), "the second backup should finish", 600_000);
+      const seconds = Math.round((Date.now() - started) / 1000);
+      assert.match(result, /Backup complete/, await assistantText(driver, ".gaps"));
+      const note = await assistantText(driver, ".refreshed");
+      const [, read, kept] = note.match(/^Brought up to date: the (\d+) newest orders were read again; the other (\d+) are as the last full read saved them\.$/) ?? [];
+      assert.ok(read, `the panel says what it did not read again: ${note}`);
+      assert.equal(Number(read) + Number(kept), 10_010);
+      assert.ok(Number(read) < 1_000, `only the newest orders were read (${read})`);
+      console.log(`${browserName}: a second backup of 10,010 orders (10 new, 5 changed) read ${read} in ${seconds} s`);
+      // Exactly what a full read of the list finds now.
+      const downloads = new Set(fs.readdirSync(session.browser.downloads));
+      await press(driver, "Download JSON");
+      const name = await eventually(() => fs.readdirSync(session.browser.downloads).find((n) => !downloads.has(n) && /\.json$/.test(n) && !/\.(crdownload|part)$/.test(n)), "the JSON download", 60_000);
+      const file = JSON.parse(fs.readFileSync(await downloaded(session.browser.downloads, new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`), 60_000), "utf8"));
+      const now = JSON.parse(fs.readFileSync(path.join(dir, "expected.json"), "utf8")).orders;
+      assert.equal(file.complete, true);
+      assert.deepEqual(file.orders, now, "every order exactly, the new and the changed ones too");
+      // A full read stays one click away.
+      assert.equal(await (await inAssistant(driver, "button.full")).getText(), "Read everything again");
     });
   });
 }

@@ -10,6 +10,15 @@ use crate::core::order::{self, Order, Warning};
 use crate::core::parse::{DetailPage, ListedOrder};
 use crate::core::readiness::may_flag;
 
+/// What a refresh read and what it took as saved, for the panel and the backup page.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RefreshNote {
+    /// Orders the refresh read from the list.
+    pub read: usize,
+    /// Orders it did not read again: as the last full read saved them.
+    pub kept: usize,
+}
+
 /// One stored order and how complete its reading is.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredOrder {
@@ -86,6 +95,10 @@ pub struct Backup {
     /// changes: a run saves the head at every step.
     #[serde(skip)]
     pub watch: Option<Vec<Order>>,
+    /// The last pass was a refresh (`refresh`): what it read, and what it kept as the full
+    /// read before it saved it. `None` after a full read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub refreshed: Option<RefreshNote>,
     /// What changed since the last save.
     #[serde(skip)]
     pub dirty: Dirty,
@@ -254,6 +267,7 @@ impl Backup {
         self.in_progress = true;
         self.list_exhausted = false;
         self.continue_paging = false;
+        self.refreshed = None;
     }
 
     /// The orders the verdict needs: every order when they were read, else the watch list.

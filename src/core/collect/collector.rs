@@ -61,6 +61,9 @@ pub struct Collector {
     pub press_met_captcha: bool,
     /// What went wrong on the way, for the backup's warnings.
     pub events: Vec<Warning>,
+    /// A refresh found the rest of the tab being read already saved
+    /// (`backup::Refresh::caught_up`): the tab ends here.
+    pub caught_up: bool,
 }
 
 impl Collector {
@@ -103,6 +106,9 @@ impl Collector {
 
     /// The list's end or the next press, on whichever tab is read.
     fn walk(&mut self, page: &ListObservation) -> Next {
+        if std::mem::take(&mut self.caught_up) {
+            return Next::ReadDetails;
+        }
         match page.more {
             MoreButton::Absent => Next::ReadDetails,
             MoreButton::Busy => Next::Wait,

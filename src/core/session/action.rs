@@ -18,8 +18,10 @@ pub enum Action {
     Open,
     /// Close the panel (close button or Escape).
     Close,
-    /// Start or resume the backup.
+    /// Start or resume the backup; a complete one is brought up to date.
     StartBackup,
+    /// Read the whole history again, even over a complete backup.
+    StartFullBackup,
     /// Stop the running backup.
     StopBackup,
     /// Download the saved backup in one format.
@@ -49,8 +51,12 @@ pub enum Effect {
     RecheckPage,
     /// Write the session's preferences to storage.
     SavePrefs,
-    /// Start the backup run; the session already shows it as started.
-    StartRun,
+    /// Start the backup run; the session already shows it as started. `full`: read the
+    /// whole history, even over a complete backup.
+    StartRun {
+        /// Read everything, rather than bring a complete backup up to date.
+        full: bool,
+    },
     /// Ask the running backup to stop.
     StopRun,
     /// Have the background save the backup in this format.
@@ -78,7 +84,8 @@ impl Session {
     pub fn act(&mut self, action: Action, clock: &Clock) -> Vec<Effect> {
         match action {
             Action::Open | Action::Close => self.set_panel(action == Action::Open),
-            Action::StartBackup => self.start_run(),
+            Action::StartBackup => self.start_run(false),
+            Action::StartFullBackup => self.start_run(true),
             Action::StopBackup if self.run.is_some() => vec![Effect::StopRun],
             Action::StopBackup => Vec::new(),
             Action::Download(kind) => vec![Effect::Download(kind)],
@@ -154,7 +161,7 @@ impl Session {
     }
 
     /// A run starts from what is saved: a resumed backup counts the orders it has.
-    fn start_run(&mut self) -> Vec<Effect> {
+    fn start_run(&mut self, full: bool) -> Vec<Effect> {
         if self.run.is_some() {
             return Vec::new();
         }
@@ -164,6 +171,6 @@ impl Session {
             activity: Activity::ReadingList,
         });
         self.last_run = None;
-        vec![Effect::Render(Some(".stop")), Effect::StartRun]
+        vec![Effect::Render(Some(".stop")), Effect::StartRun { full }]
     }
 }

@@ -104,6 +104,18 @@ fn backup_entry(doc: &Document, backup: Rc<Backup>) -> Result<Element, WebError>
         .unwrap_or(&backup.updated_at)
         .replace('T', " ");
     say(&section, ".when", &t.text(Text::LastRead, &[&when]))?;
+    match backup.refreshed {
+        // The last run brought it up to date: say what it did not read again.
+        Some(note) => {
+            let (read, kept) = (note.read.to_string(), note.kept.to_string());
+            say(
+                &section,
+                ".refreshed",
+                &t.text(Text::BackupRefreshed, &[&read, &kept]),
+            )?;
+        }
+        None => remove(&section, ".refreshed")?,
+    }
     let gaps = backup.gaps();
     if gaps.is_empty() {
         remove(&section, ".gaps")?;

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use web_sys::{Document, Element};
 
-use crate::core::backup::Backup;
+use crate::core::backup::{Backup, Refresh};
 use crate::core::backup_view::{Activity, Progress};
 use crate::core::collect::{
     self, controls, Collector, DeletedTab, ListObservation, Next, Phase, StatusTab, TimeFilter,
@@ -49,6 +49,10 @@ pub(super) struct ListRun<'a> {
     pub last_press: f64,
     pub idle_waits: u32,
     pub started: f64,
+    /// Over a complete backup: the refresh that may end each tab early.
+    pub refresh: Option<Refresh>,
+    /// The refresh ended a tab early: the backup says what it did not read again.
+    pub stopped_early: bool,
 }
 
 impl<'a> ListRun<'a> {
@@ -73,6 +77,8 @@ impl<'a> ListRun<'a> {
             read_cards: 0,
             last_press: f64::NEG_INFINITY,
             idle_waits: 0,
+            refresh: None,
+            stopped_early: false,
             started: performance_now(),
         }
     }
@@ -118,6 +124,9 @@ impl<'a> ListRun<'a> {
                 Next::OpenDeletedTab => self.open_deleted_tab().await,
                 Next::ReadDetails => {
                     self.backup.list_exhausted = true;
+                    if self.stopped_early {
+                        self.backup.refreshed = self.refresh.as_ref().map(|r| r.note(&self.backup));
+                    }
                     self.backup.deleted_tab_found = self.collector.deleted_tab_found;
                     self.backup.all_time_confirmed = self.collector.all_time_confirmed;
                     Ok(ControlFlow::Break(Ending::Finished))
@@ -165,6 +174,9 @@ impl<'a> ListRun<'a> {
                         listed.order.deleted = true;
                     }
                 }
+                if let Some(refresh) = self.refresh.as_mut() {
+                    refresh.saw(&page.orders, &self.backup);
+                }
                 added += self.backup.add_listed(&page.orders, &now());
                 self.read_cards = page.next;
                 if page.next >= page.cards || page.next <= next {
@@ -177,6 +189,11 @@ impl<'a> ListRun<'a> {
             }
         }
         drop(snapshot);
+        if self.refresh.as_ref().is_some_and(Refresh::caught_up) {
+            // The rest of this tab is what the last full read saved.
+            self.collector.caught_up = true;
+            self.stopped_early = true;
+        }
         perf::measure("exit-assistant:step-read", "exit-assistant:step-start");
         // Preparing the save (the changed chunks, made into JSON) takes a task of its own.
         if added > 0 {

@@ -17,12 +17,21 @@ use crate::web::error::WebError;
 
 use super::super::wait::{sleep, until};
 use super::list::{ListRun, Step, GO_ON};
-use super::list_page::{control, observe, progress};
+use super::list_page::{control, observe, progress, UsedControl};
 use super::pace::{
     performance_now, CAPTCHA_TIMEOUT_MS, MIN_PACE_MS, PACE_JITTER_MS, STEP_TIMEOUT_MS,
 };
 
 impl ListRun<'_> {
+    /// The list shows another period or tab, from its first card: read it from there, and
+    /// let a refresh count its known orders anew.
+    fn list_shown_anew(&mut self) {
+        self.read_cards = 0;
+        if let Some(refresh) = self.refresh.as_mut() {
+            refresh.new_tab();
+        }
+    }
+
     /// Sets the time filter to the whole history, and waits for the list to show it.
     pub(super) async fn choose_all_time(&mut self) -> Step {
         let Some(select) = control(&self.root, controls::time_filter)
@@ -31,11 +40,11 @@ impl ListRun<'_> {
             return GO_ON;
         };
         let old_first_card = control(&self.root, controls::first_card);
-        (self.point)(Some((
+        (self.point)(UsedControl::new(
             "time_filter",
             Text::GuideTimeFilter,
             select.clone().into(),
-        )));
+        ));
         select.set_value(controls::ALL_TIME);
         let change = web_sys::Event::new_with_event_init_dict("change", &{
             let init = web_sys::EventInit::new();
@@ -43,7 +52,7 @@ impl ListRun<'_> {
             init
         })?;
         select.dispatch_event(&change)?;
-        self.read_cards = 0;
+        self.list_shown_anew();
         // The list re-renders for the new period: wait until the old cards are gone.
         if let Some(card) = old_first_card {
             until(&self.root, STEP_TIMEOUT_MS, move || !card.is_connected()).await?;
@@ -58,7 +67,7 @@ impl ListRun<'_> {
             .map(|n| n.0)
             .or_else(|| control(&self.root, controls::next_page))
         {
-            (self.point)(Some(("view_orders", Text::GuideViewOrders, more)));
+            (self.point)(UsedControl::new("view_orders", Text::GuideViewOrders, more));
         }
         let pause = self.last_press + MIN_PACE_MS + js_sys::Math::random() * PACE_JITTER_MS
             - performance_now();
@@ -118,17 +127,17 @@ impl ListRun<'_> {
         let tab = control(&self.root, controls::all_orders_tab)
             .and_then(|e| e.dyn_into::<HtmlElement>().ok());
         let Some(tab) = tab else { return GO_ON };
-        (self.point)(Some((
+        (self.point)(UsedControl::new(
             "all_orders_tab",
             Text::GuideAllOrdersTab,
             tab.clone().into(),
-        )));
+        ));
         self.last_press = performance_now();
         switch_tab(&self.doc, &self.root, tab, |seen| {
             seen.tab != StatusTab::Other
         })
         .await?;
-        self.read_cards = 0;
+        self.list_shown_anew();
         GO_ON
     }
 
@@ -137,11 +146,11 @@ impl ListRun<'_> {
         let tab = collect::deleted_tab_control(&WebNode(self.root.clone()))
             .and_then(|t| t.0.dyn_into::<HtmlElement>().ok());
         let Some(tab) = tab else { return GO_ON };
-        (self.point)(Some((
+        (self.point)(UsedControl::new(
             "deleted_tab",
             Text::GuideDeletedTab,
             tab.clone().into(),
-        )));
+        ));
         let pause = self.last_press + MIN_PACE_MS - performance_now();
         if pause > 0.0 {
             sleep(pause as u32).await;
@@ -151,7 +160,7 @@ impl ListRun<'_> {
             seen.deleted_tab == DeletedTab::Active
         })
         .await?;
-        self.read_cards = 0;
+        self.list_shown_anew();
         GO_ON
     }
 }

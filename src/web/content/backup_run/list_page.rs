@@ -10,8 +10,29 @@ use crate::core::page::{recognise_url, PageKind};
 use crate::core::text::Text;
 use crate::web::dom::WebNode;
 
-/// Where the run tells the panel which of the page's own controls it is about to use.
-pub(super) type Point<'a> = dyn Fn(Option<(&'static str, Text, Element)>) + 'a;
+/// One of the list's own controls that the run is about to use, for the panel to ring.
+pub struct UsedControl {
+    /// Its name, for the ring's `data-step`.
+    pub id: &'static str,
+    /// What the ring's callout says.
+    pub callout: Text,
+    /// The control.
+    pub element: Element,
+}
+
+impl UsedControl {
+    pub(super) fn new(id: &'static str, callout: Text, element: Element) -> Option<UsedControl> {
+        Some(UsedControl {
+            id,
+            callout,
+            element,
+        })
+    }
+}
+
+/// Where the run tells the panel which of the page's own controls it is about to use
+/// (`None`: none now).
+pub(super) type Point<'a> = dyn Fn(Option<UsedControl>) + 'a;
 
 /// One of the list's own controls, as `find` (a `core::collect::controls` lookup) gives it.
 pub(super) fn control(root: &Element, find: fn(&WebNode) -> Option<WebNode>) -> Option<Element> {

@@ -4,12 +4,11 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use web_sys::{Document, Element};
+use web_sys::Document;
 
-use crate::core::backup::Backup;
+use crate::core::backup::{Backup, Refresh};
 use crate::core::backup_view::Progress;
 use crate::core::site::backup_site;
-use crate::core::text::Text;
 
 use crate::web::error::WebError;
 use crate::web::run_lease::Writer;
@@ -23,6 +22,7 @@ mod pace;
 
 use list::ListRun;
 use list_page::Point;
+pub use list_page::UsedControl;
 use pace::now;
 
 pub use crate::core::run_end::Ending;
@@ -30,15 +30,17 @@ pub use crate::core::run_end::Ending;
 /// Reads the order list to its end, then the detail pages it needs, saving as it goes.
 /// `point` is told which of the page's own controls the run is about to use (`None` when
 /// it is done), so the user can see it: the time filter, then "View orders" or "Next".
-/// `me` names the run, for its lease (`web::run_lease`).
+/// `me` names the run, for its lease (`web::run_lease`). Over a complete backup, the run
+/// only brings it up to date (`core::backup::Refresh`), unless `full` asks for every order.
 pub async fn run(
     doc: Document,
     me: &str,
+    full: bool,
     stop: Rc<Cell<bool>>,
     report: impl Fn(&Backup, Progress),
-    point: impl Fn(Option<(&'static str, Text, Element)>),
+    point: impl Fn(Option<UsedControl>),
 ) -> Result<(Backup, Ending), WebError> {
-    let result = run_to_end(doc, me, stop, report, &point).await;
+    let result = run_to_end(doc, me, full, stop, report, &point).await;
     point(None);
     result
 }
@@ -48,6 +50,7 @@ pub async fn run(
 async fn run_to_end(
     doc: Document,
     me: &str,
+    full: bool,
     stop: Rc<Cell<bool>>,
     report: impl Fn(&Backup, Progress),
     point: &Point<'_>,
@@ -70,7 +73,12 @@ async fn run_to_end(
     let mut backup = load(&site)
         .await?
         .unwrap_or_else(|| Backup::new(&site, &now()));
-    // A run on the next page of the old layout continues the same pass.
+    // A run on the next page of the old layout continues the same pass, and reads on: a
+    // refresh's count of known orders doesn't survive the page load.
+    let today = now().get(..10).unwrap_or_default().to_owned();
+    let refresh = (!full && !backup.continue_paging)
+        .then(|| Refresh::start(&backup, &today))
+        .flatten();
     if !backup.continue_paging {
         backup.begin_pass();
     }
@@ -81,6 +89,7 @@ async fn run_to_end(
     }
 
     let mut list = ListRun::new(doc, root, url, stop, point, backup, writer);
+    list.refresh = refresh;
     let ending = list.read_to_end(&report).await?;
     let ListRun {
         doc,

@@ -3,8 +3,8 @@
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::core::backup::Summary;
-use crate::core::backup_view::{BackupView, Progress};
+use crate::core::backup::{RefreshNote, Summary};
+use crate::core::backup_view::{BackupView, Progress, SavedCount};
 use crate::core::export::ExportKind;
 use crate::core::text::Text;
 
@@ -26,7 +26,11 @@ impl PanelBuilder<'_> {
                 saved,
             } => self.idle(section, *can_start, *notice, *saved)?,
             BackupView::Running(progress) => self.running(section, progress)?,
-            BackupView::Done { summary, gaps } => self.done(section, summary, gaps)?,
+            BackupView::Done {
+                summary,
+                gaps,
+                refreshed,
+            } => self.done(section, summary, gaps, *refreshed)?,
         };
         if saved {
             self.downloads(section)?;
@@ -41,12 +45,12 @@ impl PanelBuilder<'_> {
         section: &Element,
         can_start: bool,
         notice: Option<Text>,
-        saved: Option<(usize, bool)>,
+        saved: Option<SavedCount>,
     ) -> Result<bool, WebError> {
         if let Some(notice) = notice {
             text_child(section, "p", "note", &self.text(notice, &[]))?;
         }
-        if let Some((count, complete)) = saved {
+        if let Some(SavedCount { orders, complete }) = saved {
             let line = if complete {
                 Text::SavedBackup
             } else {
@@ -56,12 +60,16 @@ impl PanelBuilder<'_> {
                 section,
                 "p",
                 "saved",
-                &self.text(line, &[&count.to_string()]),
+                &self.text(line, &[&orders.to_string()]),
             )?;
         }
         if can_start {
             let label = self.text(Text::BackUp, &[]);
             self.button(section, &label, "primary start", Action::StartBackup)?;
+            // Over a complete backup, a run only brings it up to date.
+            if saved.is_some_and(|s| s.complete) {
+                self.full_read_button(section)?;
+            }
         }
         Ok(saved.is_some())
     }
@@ -99,6 +107,7 @@ impl PanelBuilder<'_> {
         section: &Element,
         summary: &Summary,
         gaps: &[String],
+        refreshed: Option<RefreshNote>,
     ) -> Result<bool, WebError> {
         let heading = if gaps.is_empty() {
             Text::BackupComplete
@@ -121,9 +130,25 @@ impl PanelBuilder<'_> {
         for line in summary_lines(self.t, summary) {
             text_child(&summary_box, "span", "", &line)?;
         }
+        if let Some(note) = refreshed {
+            let (read, kept) = (note.read.to_string(), note.kept.to_string());
+            let said = self.text(Text::BackupRefreshed, &[&read, &kept]);
+            text_child(section, "p", "refreshed", &said)?;
+        }
         let label = self.text(Text::BackUp, &[]);
         self.button(section, &label, "start", Action::StartBackup)?;
+        if refreshed.is_some() {
+            self.full_read_button(section)?;
+        }
         Ok(true)
+    }
+
+    /// "Read everything again": a full read, where a run would only bring a complete backup
+    /// up to date.
+    fn full_read_button(&mut self, section: &Element) -> Result<(), WebError> {
+        let label = self.text(Text::BackUpFully, &[]);
+        self.button(section, &label, "full", Action::StartFullBackup)
+            .map(drop)
     }
 
     /// One button per export, and the line that says how saving went.

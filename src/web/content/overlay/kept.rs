@@ -9,7 +9,14 @@ use crate::web::ui::find;
 /// keyboard focus (found again by its class and label).
 pub(super) struct KeptState {
     open: Vec<String>,
-    focus: Option<(String, String)>,
+    focus: Option<FocusedControl>,
+}
+
+/// The control that had focus, by what a re-render draws again the same: its class and its
+/// label.
+struct FocusedControl {
+    class: String,
+    label: String,
 }
 
 impl KeptState {
@@ -31,11 +38,9 @@ impl KeptState {
             .ok()
             .and_then(|root| root.active_element())
             .filter(|e| e.tag_name() == "BUTTON" || e.tag_name() == "INPUT")
-            .map(|e| {
-                (
-                    e.get_attribute("class").unwrap_or_default(),
-                    e.text_content().unwrap_or_default(),
-                )
+            .map(|e| FocusedControl {
+                class: e.get_attribute("class").unwrap_or_default(),
+                label: e.text_content().unwrap_or_default(),
             });
         KeptState { open, focus }
     }
@@ -46,7 +51,7 @@ impl KeptState {
                 let _ = details.set_attribute("open", "");
             }
         }
-        let Some((class, text)) = &self.focus else {
+        let Some(FocusedControl { class, label }) = &self.focus else {
             return;
         };
         let Ok(list) = layer.query_selector_all("button, input") else {
@@ -57,7 +62,7 @@ impl KeptState {
             .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
             .find(|e| {
                 e.get_attribute("class").unwrap_or_default() == *class
-                    && e.text_content().unwrap_or_default() == *text
+                    && e.text_content().unwrap_or_default() == *label
             });
         if let Some(target) = target {
             let _ = target.focus();

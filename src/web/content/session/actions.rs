@@ -47,7 +47,7 @@ async fn perform(state: &Rc<RefCell<State>>, effect: Effect) {
                 warn(&format!("could not save preferences: {error}"));
             }
         }
-        Effect::StartRun => run_backup(state).await,
+        Effect::StartRun { full } => run_backup(state, full).await,
         Effect::StopRun => {
             if let Some(stop) = &state.borrow().run_stop {
                 stop.set(true);

@@ -8,9 +8,8 @@ use crate::core::assistant::Presence;
 use crate::core::backup::Backup;
 use crate::core::backup_view::Progress;
 use crate::core::session::RunOutcome;
-use crate::core::text::Text;
 
-use crate::web::content::backup_run;
+use crate::web::content::backup_run::{self, UsedControl};
 use crate::web::content::pointer::Pointer;
 use crate::web::error::log_failure;
 use crate::web::i18n::{ChromeI18n, Translate};
@@ -21,7 +20,7 @@ use super::state::{warn, State};
 use super::view::render;
 
 /// Runs the backup the core has started (`Effect::StartRun`) to its end.
-pub(super) async fn run_backup(state: &Rc<RefCell<State>>) {
+pub(super) async fn run_backup(state: &Rc<RefCell<State>>, full: bool) {
     let stop = Rc::new(Cell::new(false));
     let doc = {
         let mut guard = state.borrow_mut();
@@ -38,13 +37,13 @@ pub(super) async fn run_backup(state: &Rc<RefCell<State>>) {
         }
     };
     let weak = Rc::downgrade(state);
-    let on_control = move |control: Option<(&'static str, Text, web_sys::Element)>| {
+    let on_control = move |control: Option<UsedControl>| {
         if let Some(state) = weak.upgrade() {
             point_at_control(&mut state.borrow_mut(), control);
         }
     };
     let me = crate::web::run_lease::this_tab().await;
-    let result = backup_run::run(doc, &me, stop, on_progress, on_control).await;
+    let result = backup_run::run(doc, &me, full, stop, on_progress, on_control).await;
     let outcome = match result {
         Ok((backup, ending)) => RunOutcome::Ended(backup, ending),
         Err(error) => {
@@ -66,8 +65,13 @@ pub(super) async fn run_backup(state: &Rc<RefCell<State>>) {
 
 /// Rings the list's own control that the run waits on (its "Next" or "View more"), while the
 /// panel is open; `None` takes the ring away.
-fn point_at_control(state: &mut State, control: Option<(&'static str, Text, web_sys::Element)>) {
-    let Some((id, text, target)) = control else {
+fn point_at_control(state: &mut State, control: Option<UsedControl>) {
+    let Some(UsedControl {
+        id,
+        callout,
+        element: target,
+    }) = control
+    else {
         state.pointer = None;
         return;
     };
@@ -82,7 +86,7 @@ fn point_at_control(state: &mut State, control: Option<(&'static str, Text, web_
     let open = state.session.presence() == Presence::Panel;
     state.pointer = match &state.overlay {
         Some(overlay) if open => {
-            let callout = ChromeI18n.text(text, &[]);
+            let callout = ChromeI18n.text(callout, &[]);
             Pointer::new(overlay.pointer_layer(), id, target, &callout, None).ok()
         }
         _ => None,
