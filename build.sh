@@ -35,17 +35,22 @@ build() {
   [ "$(jq -r .version manifest.json)" = "$version" ] || die "manifest.json version differs from Cargo.toml ($version)"
 
   rm -rf dist && mkdir -p dist
-  # Two WASMs from one crate: pkg/ is what every AliExpress page loads (the content script);
-  # pkg-pages/ is what the extension's own pages and the background load.
-  local feature
-  for feature in content pages; do
+  # Three WASMs from one crate (Cargo.toml, [features]): pkg-launcher/ is what every AliExpress
+  # page loads (recognition and the launcher); pkg/ the whole assistant, which the launcher
+  # starts where it is needed; pkg-pages/ what the extension's own pages and the background load.
+  local feature out_pkg
+  for feature in launcher content pages; do
     step "building the $feature WASM (release, optimised for size)"
     # Remapped paths keep the build machine's directories out of the binary (reproducible builds).
     RUSTFLAGS="--remap-path-prefix=$ROOT=/build --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo" \
       cargo build --locked --release --lib --target wasm32-unknown-unknown --no-default-features --features "$feature"
-    local out_pkg=dist/pkg
-    [ "$feature" = pages ] && out_pkg=dist/pkg-pages
-    wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section --out-dir "$out_pkg" target/wasm32-unknown-unknown/release/exit_assistant.wasm
+    local names=()
+    case "$feature" in
+      launcher) out_pkg=dist/pkg-launcher names=(--out-name launcher --no-modules-global exit_assistant_launcher) ;;
+      content) out_pkg=dist/pkg ;;
+      pages) out_pkg=dist/pkg-pages ;;
+    esac
+    wasm-bindgen --target no-modules --no-typescript --remove-name-section --remove-producers-section "${names[@]}" --out-dir "$out_pkg" target/wasm32-unknown-unknown/release/exit_assistant.wasm
     # Short names between the WASM and its glue, and a minified glue (tools/shrink/shrink.mjs).
     node tools/shrink/shrink.mjs wasm "$out_pkg"
   done
@@ -54,14 +59,14 @@ build() {
     step "assembling dist/$browser"
     local out=dist/$browser
     mkdir -p "$out"
-    # assistant.css is compiled into the WASM (include_str!), so it is not shipped twice.
-    (cd extension && find . -type f ! -name assistant.css) | while read -r f; do
+    # launcher.css and assistant.css are compiled into the WASMs (include_str!), so they are
+    # not shipped twice.
+    (cd extension && find . -type f ! -name assistant.css ! -name launcher.css) | while read -r f; do
       mkdir -p "$out/$(dirname "$f")" && cp "extension/$f" "$out/$f"
     done
     # What every AliExpress page loads is minified (the sources stay readable here).
     node tools/shrink/shrink.mjs js "$out/loader.js"
-    cp -r dist/pkg "$out/pkg"
-    cp -r dist/pkg-pages "$out/pkg-pages"
+    cp -r dist/pkg-launcher dist/pkg dist/pkg-pages "$out/"
     if [ "$browser" = chrome ]; then
       jq 'del(.background.scripts, .browser_specific_settings)' manifest.json > "$out/manifest.json"
     else
@@ -69,10 +74,11 @@ build() {
     fi
     deterministic_zip "$out" "dist/$name-$version-$browser.zip"
   done
-  rm -rf dist/pkg dist/pkg-pages
+  rm -rf dist/pkg-launcher dist/pkg dist/pkg-pages
   step "built"
   ls -l dist/*.zip
-  printf 'WASM for AliExpress pages: %s bytes (%s gzipped)\n' "$(wc -c < dist/chrome/pkg/exit_assistant_bg.wasm)" "$(gzip -9n < dist/chrome/pkg/exit_assistant_bg.wasm | wc -c)"
+  printf 'WASM for every AliExpress page (the launcher): %s bytes (%s gzipped)\n' "$(wc -c < dist/chrome/pkg-launcher/launcher_bg.wasm)" "$(gzip -9n < dist/chrome/pkg-launcher/launcher_bg.wasm | wc -c)"
+  printf 'WASM for the whole assistant on AliExpress pages: %s bytes (%s gzipped)\n' "$(wc -c < dist/chrome/pkg/exit_assistant_bg.wasm)" "$(gzip -9n < dist/chrome/pkg/exit_assistant_bg.wasm | wc -c)"
   printf 'WASM for the extension pages: %s bytes (%s gzipped)\n' "$(wc -c < dist/chrome/pkg-pages/exit_assistant_bg.wasm)" "$(gzip -9n < dist/chrome/pkg-pages/exit_assistant_bg.wasm | wc -c)"
 }
 

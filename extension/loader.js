@@ -1,6 +1,13 @@
-// Content script: starts the assistant (Rust compiled to WebAssembly). The manifest injects
-// the wasm-bindgen glue (pkg/exit_assistant.js, which defines `wasm_bindgen`) just before this
-// file, so no dynamic import is needed; only the .wasm is web-accessible.
+// Content script: starts the assistant (Rust compiled to WebAssembly), in two steps so that
+// most AliExpress pages pay only for the first:
+// 1. the launcher (pkg-launcher/, src/web/launcher.rs) recognises the page and shows the small
+//    "Open assistant" button, or nothing;
+// 2. where the assistant works unasked (the closing flow's pages), or when the person opens it,
+//    the launcher calls `exitAssistantStart` below, which loads the whole assistant (pkg/).
+// The manifest injects both wasm-bindgen glues (pkg-launcher/launcher.js defines
+// `exit_assistant_launcher`, pkg/exit_assistant.js `wasm_bindgen`) just before this file, so
+// no dynamic import is needed; only the .wasm files are web-accessible, and each is compiled
+// only when it is started. Everything ships in the package: nothing is fetched from the web.
 //
 // Chromium applies the page's Content-Security-Policy to WebAssembly compiled in a content
 // script: without 'wasm-unsafe-eval' in the page's policy, compiling fails. The assistant must
@@ -13,22 +20,45 @@ performance.mark("exit-assistant:start");
 
 // The manifest runs this script in every AliExpress frame, because a backup reads each order's
 // detail page in a hidden frame named "exit-assistant-detail:<order id>", on whichever host
-// AliExpress links it to (src/core/detail_handoff.rs). Every other frame, the page's own,
-// gets nothing: no WebAssembly is compiled there.
+// AliExpress links it to (src/core/detail_handoff.rs). Such a frame starts the whole assistant
+// at once, to read the order. Every other frame, the page's own, gets nothing: no WebAssembly
+// is compiled there.
 const inFrame = window.top !== window;
 const ourFrame = inFrame && window.name.startsWith("exit-assistant-detail:");
 
 (async () => {
   if (inFrame && !ourFrame) return;
+  if (ourFrame) return exitAssistantStart(false);
   try {
-    await wasm_bindgen({ module_or_path: chrome.runtime.getURL("pkg/exit_assistant_bg.wasm") });
-    wasm_bindgen.content_main();
+    await exit_assistant_launcher({ module_or_path: chrome.runtime.getURL("pkg-launcher/launcher_bg.wasm") });
+    performance.mark("exit-assistant:launcher");
+    exit_assistant_launcher.launcher_main();
   } catch (error) {
-    console.warn("[Exit Assistant] could not start:", error);
-    if (inFrame) return;
-    startFallback(isBlockedByPage(error) ? "blocked" : "failed");
+    couldNotStart(error);
   }
 })();
+
+// Called by the launcher (src/web/launcher.rs) once, when it hands the page over; `open` opens
+// the panel (the person asked for it).
+let wholeStarted = false;
+async function exitAssistantStart(open) {
+  if (wholeStarted) return;
+  wholeStarted = true;
+  try {
+    await wasm_bindgen({ module_or_path: chrome.runtime.getURL("pkg/exit_assistant_bg.wasm") });
+    // Which of the two a page loaded is on its timeline, for the tests and the benchmark.
+    performance.mark("exit-assistant:whole");
+    wasm_bindgen.content_main(open);
+  } catch (error) {
+    couldNotStart(error);
+  }
+}
+
+function couldNotStart(error) {
+  console.warn("[Exit Assistant] could not start:", error);
+  if (inFrame) return;
+  startFallback(isBlockedByPage(error) ? "blocked" : "failed");
+}
 
 // Called by the WASM (src/web/content/crash.rs) when it fails after starting: a panic, or a session
 // that could not start. The WASM has already taken its panel off the page.

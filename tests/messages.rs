@@ -14,8 +14,16 @@ fn requests_round_trip() {
     ];
     for (request, wire) in cases {
         assert_eq!(serde_json::to_value(request).unwrap(), wire);
-        assert_eq!(serde_json::from_value::<Request>(wire).unwrap(), request);
+        assert_eq!(
+            serde_json::from_value::<Request>(wire.clone()).unwrap(),
+            request
+        );
+        // The launcher's hand-read form agrees with serde's.
+        let kind = wire[Request::TYPE_FIELD].as_str().unwrap();
+        assert_eq!(Request::from_type(kind), Some(request));
     }
+    assert_eq!(Request::from_type("open_assistant"), None);
+    assert_eq!(Request::from_type(""), None);
 }
 
 #[test]
@@ -142,4 +150,23 @@ fn loader_starts_only_in_detail_frames_named_as_the_backup_names_them() {
         "loader.js must test the frame name against {FRAME_NAME_PREFIX:?}"
     );
     assert!(frame_name("8212313961591322").starts_with(FRAME_NAME_PREFIX));
+}
+
+#[test]
+fn the_launchers_hand_written_status_reply_is_serdes() {
+    for site in Site::ALL {
+        assert_eq!(serde_json::to_value(site).unwrap(), json!(site.name()));
+    }
+    let sites = Site::ALL.into_iter().map(Some).chain([None]);
+    for (site, kind) in sites.flat_map(|site| PageKind::ALL.map(|kind| (site, kind))) {
+        assert_eq!(serde_json::to_value(kind).unwrap(), json!(kind.name()));
+        let page = Recognition { site, kind };
+        let wire: serde_json::Value =
+            serde_json::from_str(&StatusReply::running_json(page)).unwrap();
+        let reply = StatusReply {
+            state: AssistantState::Running,
+            page: Some(page),
+        };
+        assert_eq!(wire, serde_json::to_value(reply).unwrap(), "{page:?}");
+    }
 }

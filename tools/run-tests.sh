@@ -78,13 +78,15 @@ run_tests() {
   gate "cargo fmt" cargo fmt --check
   gate "clippy (native)" cargo clippy --locked --all-targets -- -D warnings
   gate "clippy (wasm32)" cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
-  # Each shipped WASM alone, so neither leans on code only the other has.
+  # Each shipped WASM alone, so none leans on code only another has.
+  gate "clippy (wasm32, launcher only)" cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features --features launcher -- -D warnings
   gate "clippy (wasm32, content only)" cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features --features content -- -D warnings
   gate "clippy (wasm32, pages only)" cargo clippy --locked --lib --target wasm32-unknown-unknown --no-default-features --features pages -- -D warnings
   gate "fixtures up to date" node tests/fixtures/histories/generate.mjs --check
   tier "tier (a) native core" target/logs/native.log cargo test --locked
 
   gate "build" ./build.sh
+  gate "size budget (what every AliExpress page loads)" node tools/sizes.mjs --check
   ensure_browser_tools
   gate "addons-linter (Firefox build)" "$E2E/node_modules/.bin/addons-linter" --output text dist/firefox
   tier "tier (b) browser layer, Chromium" target/logs/web-chromium.log \

@@ -26,6 +26,52 @@ pub const AUTO_OPEN: [PageKind; 4] = [
     PageKind::DeactivateAccount,
 ];
 
+/// Pages where the whole assistant starts with the page, before anyone asks for it: the panel
+/// opens by itself there ([`AUTO_OPEN`]), or the assistant reads the page by itself (the money
+/// pages, [`crate::core::money_left::Asset::on_page`], and the closing steps it points at,
+/// [`crate::core::guide::is_step_page`]). Every other AliExpress page (products, search, the
+/// cart, an order's detail…) loads only the launcher, and the rest when the person opens it.
+///
+/// A list rather than those three questions, because the launcher's small WASM answers it on
+/// every page and should not carry the guide's and the money pages' rule tables;
+/// `unasked_pages_are_the_working_ones` below checks that it is exactly their answer.
+pub const WORKS_UNASKED: [PageKind; 7] = [
+    PageKind::OrderList,
+    PageKind::AccountSettings,
+    PageKind::DeleteAccount,
+    PageKind::DeactivateAccount,
+    PageKind::Wallet,
+    PageKind::Coins,
+    PageKind::Coupons,
+];
+
+/// What the launcher's small WASM does on a page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Start {
+    /// Nothing: not AliExpress.
+    Nothing,
+    /// Show only the launcher; load the whole assistant when the person opens it.
+    Launcher,
+    /// Load the whole assistant now ([`WORKS_UNASKED`]); it decides between panel and launcher.
+    Whole,
+}
+
+/// What the launcher's small WASM does on `page`.
+///
+/// ```
+/// use exit_assistant::core::{assistant::{start, Start}, page::recognise_url};
+/// assert_eq!(start(recognise_url("https://www.aliexpress.com/item/1005001.html")), Start::Launcher);
+/// assert_eq!(start(recognise_url("https://www.aliexpress.com/p/order/index.html")), Start::Whole);
+/// assert_eq!(start(recognise_url("https://example.com/")), Start::Nothing);
+/// ```
+pub fn start(page: Recognition) -> Start {
+    match page.kind {
+        PageKind::NotAliExpress => Start::Nothing,
+        kind if WORKS_UNASKED.contains(&kind) => Start::Whole,
+        _ => Start::Launcher,
+    }
+}
+
 /// Whether the panel is open on this page by the user's own choice.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub enum UserChoice {
@@ -147,6 +193,17 @@ mod tests {
                 want,
                 "{url} dismissed={dismissed} {here:?}"
             );
+        }
+    }
+
+    #[test]
+    fn unasked_pages_are_the_working_ones() {
+        use crate::core::guide::is_step_page;
+        use crate::core::money_left::Asset;
+        for kind in PageKind::ALL {
+            let works =
+                AUTO_OPEN.contains(&kind) || Asset::on_page(kind).is_some() || is_step_page(kind);
+            assert_eq!(WORKS_UNASKED.contains(&kind), works, "{kind:?}");
         }
     }
 

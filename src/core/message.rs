@@ -19,6 +19,22 @@ pub enum Request {
     OpenAssistant,
 }
 
+impl Request {
+    /// The message's field that names the request.
+    pub const TYPE_FIELD: &'static str = "type";
+
+    /// The request a message's `type` names, read without serde: the launcher's small WASM,
+    /// which every AliExpress page loads, reads messages so (`web::launcher`). Agrees with the
+    /// serde form, as `tests/messages.rs` checks.
+    pub fn from_type(kind: &str) -> Option<Request> {
+        match kind {
+            "status" => Some(Request::Status),
+            "open-assistant" => Some(Request::OpenAssistant),
+            _ => None,
+        }
+    }
+}
+
 /// [`Request`] on the wire. Written out rather than `#[serde(tag = "type")]`, whose
 /// deserializer buffers the whole object first: that cost every AliExpress page several KB
 /// of WASM.
@@ -74,6 +90,27 @@ pub struct StatusReply {
     /// The page, when the assistant could recognise it (absent when it could not start).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub page: Option<Recognition>,
+}
+
+impl StatusReply {
+    /// "Running on `page`", as JSON text written by hand: the launcher's small WASM answers
+    /// the popup with it (through `JSON.parse`), without serde's writer. The same as serde's
+    /// form, as `tests/messages.rs` checks.
+    pub fn running_json(page: Recognition) -> String {
+        let mut json = String::from(r#"{"state":"running","page":{"site":"#);
+        match page.site {
+            Some(site) => {
+                json.push('"');
+                json.push_str(site.name());
+                json.push('"');
+            }
+            None => json.push_str("null"),
+        }
+        json.push_str(r#","kind":""#);
+        json.push_str(page.kind.name());
+        json.push_str(r#""}}"#);
+        json
+    }
 }
 
 /// What a content script asks of the background script (`chrome.runtime.sendMessage`);

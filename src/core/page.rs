@@ -11,6 +11,11 @@ use super::page_rules::{DOM_RULES, PAGE_RULES};
 use super::site::{site_of_host, Site};
 use super::url::split_url;
 
+/// When a page's kind depends on what it shows ([`Recognition::depends_on_dom`]), the browser
+/// layer recognises it again after these delays (ms): the new layout hydrates for several
+/// seconds (`docs/site-facts.md`, "Markup": hydration is slow).
+pub const DOM_RECHECK_DELAYS_MS: [u32; 4] = [500, 1_500, 4_000, 10_000];
+
 /// What recognition concluded about a page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Recognition {

@@ -58,6 +58,26 @@ impl PageKind {
         PageKind::NotAliExpress,
     ];
 
+    /// The kind's name in JSON, as serde writes it (`order_list`); `tests/messages.rs`
+    /// checks that the two agree.
+    pub const fn name(self) -> &'static str {
+        match self {
+            PageKind::OrderList => "order_list",
+            PageKind::OrderDetail => "order_detail",
+            PageKind::Tracking => "tracking",
+            PageKind::Wallet => "wallet",
+            PageKind::Coins => "coins",
+            PageKind::Coupons => "coupons",
+            PageKind::AddressBook => "address_book",
+            PageKind::AccountSettings => "account_settings",
+            PageKind::DeleteAccount => "delete_account",
+            PageKind::DeactivateAccount => "deactivate_account",
+            PageKind::Login => "login",
+            PageKind::OtherAliExpress => "other_aliexpress",
+            PageKind::NotAliExpress => "not_aliexpress",
+        }
+    }
+
     /// The localised name of this kind of page.
     pub fn label(self) -> Text {
         match self {

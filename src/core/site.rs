@@ -14,6 +14,21 @@ pub enum Site {
     Russia,
 }
 
+impl Site {
+    /// Every site.
+    pub const ALL: [Site; 3] = [Site::Global, Site::Us, Site::Russia];
+
+    /// The site's name in JSON, as serde writes it (`global`); `tests/messages.rs` checks
+    /// that the two agree.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Site::Global => "global",
+            Site::Us => "us",
+            Site::Russia => "russia",
+        }
+    }
+}
+
 /// Registrable domains, longest first is not needed: none is a suffix of another.
 const SITE_DOMAINS: [(&str, Site); 3] = [
     ("aliexpress.com", Site::Global),
@@ -70,12 +85,12 @@ fn strip_domain<'a>(host: &'a str, domain: &str) -> Option<&'a str> {
     if host.len() == domain.len() {
         return host.eq_ignore_ascii_case(domain).then_some("");
     }
+    // Checked splits only: recognition runs in the launcher's small WASM, where a slicing
+    // panic's message machinery would cost several KB.
     let split = host.len().checked_sub(domain.len() + 1)?;
-    if !host.is_char_boundary(split) {
-        return None;
-    }
-    let (front, tail) = host.split_at(split);
-    (tail.as_bytes()[0] == b'.' && tail[1..].eq_ignore_ascii_case(domain)).then_some(front)
+    let (front, tail) = host.split_at_checked(split)?;
+    let tail = tail.strip_prefix('.')?;
+    tail.eq_ignore_ascii_case(domain).then_some(front)
 }
 
 /// Whether a subdomain serves the shopping front end (the `/p/...` pages): the bare domain,
@@ -84,8 +99,8 @@ fn strip_domain<'a>(host: &'a str, domain: &str) -> Option<&'a str> {
 /// The language of a host does not set the page language (the `aep_usuc_f` cookie does), so
 /// nothing downstream may key on which language host this is.
 pub fn is_storefront_subdomain(subdomain: &str) -> bool {
-    let sub = match subdomain.get(..2) {
-        Some(m) if m.eq_ignore_ascii_case("m.") => &subdomain[2..],
+    let sub = match subdomain.split_at_checked(2) {
+        Some((m, rest)) if m.eq_ignore_ascii_case("m.") => rest,
         _ => subdomain,
     };
     ["", "www", "m", "best"]

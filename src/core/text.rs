@@ -15,8 +15,9 @@ macro_rules! texts {
             /// Every key, for the locale tests.
             pub const ALL: &'static [Text] = &[$(Text::$name,)*];
 
-            /// The `messages.json` key.
-            pub fn key(self) -> &'static str {
+            /// The `messages.json` key. `const`, so that code which names one text (the
+            /// launcher's `OpenAssistant`) carries only that key, not the whole table.
+            pub const fn key(self) -> &'static str {
                 match self {
                     $(Text::$name => $key,)*
                 }

@@ -26,7 +26,10 @@ pub struct UrlParts<'a> {
 /// assert_eq!((u.host, u.path, u.query, u.fragment), ("www.aliexpress.com", "/p/order/index.html", "a=1", "top"));
 /// ```
 pub fn split_url(url: &str) -> Option<UrlParts<'_>> {
-    let (scheme, rest) = url.split_once("://")?;
+    // A scheme holds no `:`, so this finds what `split_once("://")` would, and it needs no
+    // substring searcher (about 2 KB of the launcher's WASM).
+    let (scheme, rest) = url.split_once(':')?;
+    let rest = rest.strip_prefix("//")?;
     if scheme.is_empty()
         || !scheme
             .bytes()
@@ -35,7 +38,7 @@ pub fn split_url(url: &str) -> Option<UrlParts<'_>> {
         return None;
     }
     let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-    let (authority, rest) = rest.split_at(authority_end);
+    let (authority, rest) = rest.split_at_checked(authority_end)?;
     // `user:pass@host`: the host is what follows the last `@`, which defeats
     // `https://www.aliexpress.com@evil.example/` look-alikes.
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);

@@ -19,10 +19,19 @@ thread_local! {
     static SESSION: RefCell<Option<PageSession>> = const { RefCell::new(None) };
 }
 
-/// Content-script entry point, called by `extension/loader.js` once the WASM is ready.
+/// Content-script entry point on every AliExpress page, called by `extension/loader.js`:
+/// the small launcher WASM, which starts the whole assistant only where it is needed.
+#[cfg(feature = "launcher")]
+#[wasm_bindgen]
+pub fn launcher_main() -> Result<(), JsValue> {
+    Ok(super::launcher::run()?)
+}
+
+/// The whole assistant's entry point, called by `extension/loader.js` when the launcher hands
+/// the page over, and in a backup's detail frame. `open` opens the panel: the person asked.
 #[cfg(feature = "content")]
 #[wasm_bindgen]
-pub fn content_main() -> Result<(), JsValue> {
+pub fn content_main(open: bool) -> Result<(), JsValue> {
     super::content::crash::install_panic_hook();
     let doc = document()?;
     // In a frame, the assistant only ever reads a backup's detail page (`loader.js` starts
@@ -43,7 +52,12 @@ pub fn content_main() -> Result<(), JsValue> {
     }
     spawn_local(async move {
         match PageSession::start(doc).await {
-            Ok(session) => SESSION.with(|s| *s.borrow_mut() = Some(session)),
+            Ok(session) => {
+                if open {
+                    session.open();
+                }
+                SESSION.with(|s| *s.borrow_mut() = Some(session));
+            }
             Err(error) => super::content::crash::report(&error.message),
         }
     });

@@ -28,9 +28,18 @@ impl fmt::Display for WebError {
 
 impl From<JsValue> for WebError {
     fn from(value: JsValue) -> Self {
+        // Joined by hand rather than with `format!`: the launcher's small WASM uses this too.
         let message = match value.dyn_ref::<js_sys::Error>() {
-            Some(error) => format!("{}: {}", error.name(), error.message()),
-            None => value.as_string().unwrap_or_else(|| format!("{value:?}")),
+            Some(error) => {
+                let mut message = String::from(error.name());
+                message.push_str(": ");
+                message.push_str(&String::from(error.message()));
+                message
+            }
+            None => value
+                .as_string()
+                .or_else(|| js_sys::JSON::stringify(&value).ok()?.as_string())
+                .unwrap_or_else(|| "an unknown error".into()),
         };
         WebError { message }
     }

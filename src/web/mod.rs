@@ -11,10 +11,14 @@ pub mod dom;
 pub mod entry;
 pub mod error;
 pub mod ext_api;
+pub mod host;
 pub mod i18n;
+#[cfg(feature = "launcher")]
+pub mod launcher;
 pub mod list_snapshot;
 #[cfg(feature = "pages")]
 pub mod pages;
+pub mod person;
 pub mod run_lease;
 pub mod saved;
 pub mod ui;

@@ -230,6 +230,49 @@ export function defineScenarios(browserName) {
       await waitForPresence(driver, "panel");
     });
 
+    it("loads only the launcher where the assistant waits to be asked, and the rest when asked", TIMEOUT, async () => {
+      // loader.js marks the page's timeline when it starts each of the two WASMs.
+      const loaded = () => driver.executeScript(`return ["launcher", "whole"].filter((m) => performance.getEntriesByName("exit-assistant:" + m).length)`);
+      await reopenIfDismissed(driver);
+      for (const url of ["https://www.aliexpress.com/", "https://login.aliexpress.com/"]) {
+        await visit(driver, url);
+        await waitForPresence(driver, "launcher");
+        await driver.sleep(1_500);
+        assert.deepEqual(await loaded(), ["launcher"], `${url}: only the launcher`);
+      }
+      // A page's script finds the launcher's host, not its closed root, and what it presses
+      // on the host opens nothing.
+      const attacked = await driver.executeScript(`
+        const host = document.querySelector("#exit-assistant-root");
+        host.click();
+        for (const type of ["pointerdown", "mousedown", "pointerup", "mouseup", "click"]) host.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, cancelable: true }));
+        for (const key of ["Enter", " "]) host.dispatchEvent(new KeyboardEvent("keydown", { key, bubbles: true, composed: true }));
+        return { root: host.shadowRoot };`);
+      assert.deepEqual(attacked, { root: null });
+      await driver.sleep(1_000);
+      assert.equal(await presence(driver), "launcher", "a script's press opens nothing");
+      assert.deepEqual(await loaded(), ["launcher"], "a script's press loads nothing");
+      // The person's own click opens the panel, and only then is the rest loaded.
+      await (await inAssistant(driver, "button.launcher")).click();
+      await waitForPresence(driver, "panel");
+      assert.equal((await focused(driver))?.id, "ea-title", "focus moves into the panel");
+      assert.deepEqual(await loaded(), ["launcher", "whole"]);
+      // The toolbar popup is answered by the launcher alone, and opens the assistant.
+      await visit(driver, "https://www.aliexpress.com/");
+      await waitForPresence(driver, "launcher");
+      const popup = await openPopupFor(browser);
+      const status = await popupStatus(driver);
+      assert.deepEqual({ state: status.state, text: status.text }, { state: "running", text: "This is an AliExpress page: Another AliExpress page" });
+      await driver.findElement(By.xpath("//button[text()='Open the assistant on this page']")).click();
+      await closePopup(driver, popup);
+      await waitForPresence(driver, "panel");
+      assert.deepEqual(await loaded(), ["launcher", "whole"]);
+      // Where the assistant works unasked (a money page it reads), the rest loads at once.
+      await visit(driver, "https://www.aliexpress.com/p/coin-pc-index/mycoin.html");
+      await waitForPresence(driver, "launcher");
+      await eventually(async () => (await loaded()).includes("whole"), "the coins page loads the whole assistant");
+    });
+
     it("toolbar popup: says when the tab is not AliExpress", TIMEOUT, async () => {
       await visit(driver, "https://www.example.com/");
       const popup = await openPopupFor(browser);

@@ -9,7 +9,6 @@ pub mod downloads;
 pub mod overlay;
 pub mod page_report;
 pub mod perf;
-pub mod person;
 pub mod pointer;
 pub mod session;
 pub mod wait;

@@ -5,8 +5,8 @@
 use gloo_events::{EventListener, EventListenerOptions};
 use web_sys::{Element, HtmlElement, ScrollBehavior, ScrollIntoViewOptions, ScrollLogicalPosition};
 
-use super::person::on_person_with_options;
 use crate::web::error::WebError;
+use crate::web::person::on_person_with_options;
 use crate::web::ui::{child, text_child};
 
 /// Space between the control and the ring, in CSS pixels.

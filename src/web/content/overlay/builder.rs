@@ -8,9 +8,9 @@ use web_sys::Element;
 
 use crate::core::session::Action;
 use crate::core::text::Text;
-use crate::web::content::person::on_person;
 use crate::web::error::WebError;
 use crate::web::i18n::Translate;
+use crate::web::person::on_person;
 use crate::web::ui::child;
 
 /// Receives the user's actions.

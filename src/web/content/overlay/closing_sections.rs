@@ -8,8 +8,8 @@ use crate::core::closing_view::ClosingView;
 use crate::core::guide::{Route, APP_STEPS, PRIVACY_CENTRE_URL};
 use crate::core::session::Action;
 use crate::core::text::Text;
-use crate::web::content::person::on_person;
 use crate::web::error::WebError;
+use crate::web::person::on_person;
 use crate::web::ui::{box_child, child, folding, text_child};
 
 use super::builder::PanelBuilder;

@@ -1,12 +1,11 @@
-//! The assistant's layer on the page: a host element with an open shadow root, so page CSS
-//! can't break it and its CSS can't leak. Dropping an [`Overlay`] removes it and every
+//! The assistant's layer on the page, inside its host's closed shadow root
+//! ([`crate::web::host`]), so page CSS can't break it and its CSS can't leak. Dropping an [`Overlay`] removes it and every
 //! listener it registered.
 
 mod backup_section;
 mod builder;
 mod closing_sections;
 mod guide_section;
-mod host;
 mod kept;
 mod money_section;
 mod panel;
@@ -22,17 +21,17 @@ use crate::core::closing_view::GuideLine;
 pub use crate::core::session::Action;
 use crate::core::text::Text;
 
-use crate::web::content::person::on_person;
 use crate::web::error::WebError;
 use crate::web::i18n::Translate;
+use crate::web::person::on_person;
 use crate::web::ui::{find, labelled_button};
 pub use builder::Dispatch;
 use builder::PanelBuilder;
 pub use guide_section::guide_text;
 
+use crate::web::host::{self, Mounted};
+pub use crate::web::host::{mounted_root, remove_mounted, HOST_ID};
 use backup_section::update_progress;
-use host::Mounted;
-pub use host::{mounted_root, remove_mounted, HOST_ID};
 use kept::KeptState;
 use panel::{backup_section_frame, panel_frame, steps_list};
 use verdict::verdict;
@@ -56,7 +55,7 @@ impl Overlay {
             layer,
             pointer_layer,
             script_clicks,
-        } = host::mount(doc)?;
+        } = host::mount(doc, host::ASSISTANT_STYLES)?;
         Ok(Overlay {
             host,
             layer,

@@ -21,7 +21,7 @@ use web_sys::Document;
 use crate::core::assistant::AssistantPrefs;
 use crate::core::message::{AssistantState, Request, StatusReply};
 use crate::core::page::PageKind;
-use crate::core::page::{recognise, Recognition};
+use crate::core::page::{recognise, Recognition, DOM_RECHECK_DELAYS_MS};
 use crate::core::session::{Action, Session};
 use crate::core::site::backup_site;
 
@@ -36,10 +36,6 @@ use guide::{place_pointer, recheck_page, schedule_recheck};
 use state::{warn, State};
 use store::{check_lease, load_progress};
 use view::render;
-
-/// When a page's kind depends on what it shows, re-check after these delays (ms): the new
-/// layout hydrates for several seconds (`docs/site-facts.md`, "Markup": hydration is slow).
-const DOM_RECHECK_DELAYS_MS: [u32; 4] = [500, 1_500, 4_000, 10_000];
 
 /// The running assistant on one page.
 pub struct PageSession {
@@ -84,6 +80,13 @@ impl PageSession {
         let session = PageSession::listen(state, &doc, page)?;
         recheck_page(&session.state);
         Ok(session)
+    }
+
+    /// Opens the panel, as the launcher does: the person asked for it before this session
+    /// started (the launcher's own button, or the toolbar popup).
+    pub fn open(&self) {
+        let dispatch = self.state.borrow().dispatch.clone();
+        dispatch(Action::Open);
     }
 
     /// Listens for what can change the page's assistant: navigation, late hydration,

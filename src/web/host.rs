@@ -1,5 +1,6 @@
 //! The assistant's host element on the page: a closed shadow root holding the panel's
-//! layer and the ring's, styled from inside, and known to the crash handler.
+//! layer and the ring's, styled from inside, and known to the crash handler. The launcher
+//! (`web::launcher`) mounts the same host, which the whole assistant replaces.
 
 use gloo_events::EventListener;
 use web_sys::{Document, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
@@ -9,7 +10,13 @@ use crate::web::ui::element;
 
 /// The id of the host element, unique on the page.
 pub const HOST_ID: &str = "exit-assistant-root";
-const STYLES: &str = include_str!("../../../../extension/assistant.css");
+/// The launcher's styles: the host, the layer and the "Open assistant" button.
+pub const LAUNCHER_STYLES: &str = include_str!("../../extension/launcher.css");
+/// The whole assistant's styles: the launcher's, then the panel's and the ring's.
+pub const ASSISTANT_STYLES: &str = concat!(
+    include_str!("../../extension/launcher.css"),
+    include_str!("../../extension/assistant.css")
+);
 
 thread_local! {
     /// The mounted host, for the crash handler: it removes the panel by this reference, never
@@ -39,16 +46,20 @@ pub fn mounted_root() -> Option<ShadowRoot> {
 }
 
 /// What `mount` puts on the page.
-pub(super) struct Mounted {
+pub struct Mounted {
+    /// The host element, on the page.
     pub host: HtmlElement,
+    /// Where the panel, or the launcher, goes.
     pub layer: HtmlElement,
+    /// Where the ring and its callout go, beside the panel.
     pub pointer_layer: HtmlElement,
     /// Cancels every click a script made inside the assistant.
     pub script_clicks: EventListener,
 }
 
-/// Mounts an empty host on the page, replacing any left over by an earlier instance.
-pub(super) fn mount(doc: &Document) -> Result<Mounted, WebError> {
+/// Mounts an empty host styled with `styles` on the page, replacing any left over by an
+/// earlier instance (or by the launcher, when the whole assistant takes over).
+pub fn mount(doc: &Document, styles: &str) -> Result<Mounted, WebError> {
     if let Some(stale) = doc.get_element_by_id(HOST_ID) {
         stale.remove();
     }
@@ -56,7 +67,7 @@ pub(super) fn mount(doc: &Document) -> Result<Mounted, WebError> {
     // Closed: a page's script can't reach in to read the panel or press its controls
     // (and a click it makes anyhow is cancelled below, and heard by no listener).
     let root = host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Closed))?;
-    apply_styles(doc, &root)?;
+    apply_styles(doc, &root, styles)?;
     let layer = element(doc, "div", &[("class", "layer")], None)?;
     // The ring and its callout live beside the panel, so re-rendering the panel keeps them.
     let pointer_layer = element(doc, "div", &[("class", "pointer")], None)?;
@@ -91,7 +102,7 @@ pub(super) fn mount(doc: &Document) -> Result<Mounted, WebError> {
 }
 
 /// Takes the host off the page, and forgets it if it is the mounted one.
-pub(super) fn unmount(host: &HtmlElement) {
+pub fn unmount(host: &HtmlElement) {
     let _ = MOUNTED.try_with(|mounted| {
         if let Ok(mut mounted) = mounted.try_borrow_mut() {
             if mounted.as_ref().is_some_and(|(mounted, _)| mounted == host) {
@@ -105,14 +116,14 @@ pub(super) fn unmount(host: &HtmlElement) {
 /// Applies the assistant's CSS inside the shadow root. A constructed style sheet is not
 /// subject to the page's `style-src`; a `<style>` element is the fallback where adopting
 /// sheets fails (older engines, or a content-script compartment that refuses the array).
-fn apply_styles(doc: &Document, root: &ShadowRoot) -> Result<(), WebError> {
+fn apply_styles(doc: &Document, root: &ShadowRoot, styles: &str) -> Result<(), WebError> {
     let adopted = web_sys::CssStyleSheet::new().and_then(|sheet| {
-        sheet.replace_sync(STYLES)?;
+        sheet.replace_sync(styles)?;
         let sheets = js_sys::Array::of1(&sheet);
         js_sys::Reflect::set(root, &"adoptedStyleSheets".into(), &sheets).map(drop)
     });
     if adopted.is_err() {
-        let style = element(doc, "style", &[], Some(STYLES))?;
+        let style = element(doc, "style", &[], Some(styles))?;
         root.append_child(&style)?;
     }
     Ok(())
