@@ -4,7 +4,7 @@
 #   ./build.sh          build dist/chrome/, dist/firefox/ and their store zips
 #   ./build.sh demo     build, then run the extension in headless Chromium on bundled sample pages
 #   ./build.sh test     every test, cheapest first (tools/run-tests.sh)
-#   ./build.sh bench    build, then measure size and speed in headless Chromium (docs/benchmarks.md)
+#   ./build.sh bench    build, then measure size and speed in headless Chromium and Firefox (docs/benchmarks.md)
 #
 # Each command first installs what is missing (tools/provision.sh). Nothing here talks to
 # AliExpress.
@@ -91,7 +91,7 @@ bench() { # figures from the release build in real Chromium, into docs/benchmark
   cargo build --locked --release --lib --target wasm32-unknown-unknown --no-default-features --features content,bench
   rm -rf target/bench && mkdir -p target/bench
   wasm-bindgen --target no-modules --no-typescript --out-dir target/bench/pkg target/wasm32-unknown-unknown/release/exit_assistant.wasm
-  step "measuring in headless Chromium (a few minutes)"
+  step "measuring in headless Chromium and Firefox (about a quarter of an hour)"
   node "$E2E/bench.mjs"
 }
 

@@ -78,6 +78,17 @@ pub fn shows_signed_in(page: PageKind) -> bool {
     )
 }
 
+impl GuideLine {
+    /// The guide's line for what it found on `page`; `None` off the closing routes.
+    pub fn new(page: PageKind, found: GuideFound, readiness: &Readiness) -> Option<GuideLine> {
+        Route::of_page(page).map(|route| GuideLine {
+            callout: found.callout,
+            route,
+            blocked_last: found.last && readiness.verdict() == Verdict::Blocked,
+        })
+    }
+}
+
 impl ClosingView {
     /// Builds the view. `now_ms` is the time now; `request_date` the request's date, formatted.
     pub fn new(
@@ -88,16 +99,9 @@ impl ClosingView {
         now_ms: f64,
         request_date: Option<String>,
     ) -> ClosingView {
-        let guide = guide.and_then(|found| {
-            Route::of_page(page).map(|route| GuideLine {
-                callout: found.callout,
-                route,
-                blocked_last: found.last && readiness.verdict() == Verdict::Blocked,
-            })
-        });
         ClosingView {
             steps: step_states(readiness, progress),
-            guide,
+            guide: guide.and_then(|found| GuideLine::new(page, found, readiness)),
             progress: progress.clone(),
             request_date,
             overdue: shows_signed_in(page) && progress.request_overdue(now_ms),

@@ -28,6 +28,18 @@ pub fn page_shows(doc: &Document, selector: &str) -> bool {
     matches!(doc.query_selector(selector), Ok(Some(_)))
 }
 
+/// `text`, kept as a JavaScript string after its first crossing (wasm-bindgen's interning,
+/// on in the content build), so the readers' selectors and attribute names aren't decoded
+/// again at every card. Those come from the rule tables, a bounded set; an `#id` selector
+/// is made from the page's own ids (the guide's `aria-labelledby` lookups) and is never kept.
+fn cached(text: &str) -> &str {
+    if text.starts_with('#') {
+        text
+    } else {
+        wasm_bindgen::intern(text)
+    }
+}
+
 /// A page element as the core's read-only [`crate::core::dom::DomNode`].
 #[derive(Clone)]
 pub struct WebNode(pub Element);
@@ -88,10 +100,10 @@ impl WebNode {
             let children = self.0.children();
             (0..children.length())
                 .filter_map(|i| children.item(i))
-                .filter(|c| c.matches(compound).unwrap_or(false))
+                .filter(|c| c.matches(cached(compound)).unwrap_or(false))
                 .collect()
         } else {
-            match self.0.query_selector_all(compound) {
+            match self.0.query_selector_all(cached(compound)) {
                 Ok(list) => (0..list.length())
                     .filter_map(|i| list.item(i))
                     .map(|n| n.unchecked_into::<Element>())
@@ -119,7 +131,7 @@ impl crate::core::dom::DomNode for WebNode {
             self.select_parts(&parts, &mut out, false);
             return out;
         }
-        let Ok(list) = self.0.query_selector_all(selector) else {
+        let Ok(list) = self.0.query_selector_all(cached(selector)) else {
             return Vec::new();
         };
         // querySelectorAll returns only elements. The cast is unchecked on purpose: nodes of a
@@ -159,7 +171,11 @@ impl crate::core::dom::DomNode for WebNode {
             self.select_parts(&parts, &mut out, true);
             return out.into_iter().next();
         }
-        self.0.query_selector(selector).ok().flatten().map(WebNode)
+        self.0
+            .query_selector(cached(selector))
+            .ok()
+            .flatten()
+            .map(WebNode)
     }
 
     fn text(&self) -> String {
@@ -167,7 +183,7 @@ impl crate::core::dom::DomNode for WebNode {
     }
 
     fn attr(&self, name: &str) -> Option<String> {
-        self.0.get_attribute(name)
+        self.0.get_attribute(cached(name))
     }
 
     fn children(&self) -> Vec<Self> {
@@ -179,7 +195,7 @@ impl crate::core::dom::DomNode for WebNode {
     }
 
     fn within(&self, selector: &str) -> bool {
-        matches!(self.0.closest(selector), Ok(Some(_)))
+        matches!(self.0.closest(cached(selector)), Ok(Some(_)))
     }
 
     /// Rendered: it has layout boxes (not `display: none`, not inside a hidden section).

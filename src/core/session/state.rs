@@ -129,7 +129,7 @@ impl Session {
 
     /// The guide's line on a closing page.
     pub fn guide_line(&self, readiness: &Readiness) -> Option<GuideLine> {
-        self.closing_view(readiness, 0.0, None).guide
+        GuideLine::new(self.page.kind, self.guide?, readiness)
     }
 
     /// Everything the panel shows.

@@ -34,7 +34,9 @@ pub(super) fn read_card<N: DomNode + Clone>(
         .first()
         .and_then(|&i| parse_date(&text.pieces[i].text));
     let moneys = smallest(&text.pieces, is_money);
-    let (item_prices, total_at) = split_prices(&moneys, products.ids.len(), products.titled());
+    // Looks every product's title up: once per card.
+    let titled = products.titled();
+    let (item_prices, total_at) = split_prices(&moneys, products.ids.len(), titled);
     let total = total_at.and_then(|i| parse_money(&text.pieces[i].text));
     warn_of_gaps(
         warnings,
@@ -44,7 +46,7 @@ pub(super) fn read_card<N: DomNode + Clone>(
         placed_on.is_some(),
         total.is_some(),
     );
-    let items = if products.titled() {
+    let items = if titled {
         products.items(&text, item_prices, page_url)
     } else {
         Vec::new()

@@ -40,11 +40,11 @@ impl ListRun<'_> {
             return GO_ON;
         };
         let old_first_card = control(&self.root, controls::first_card);
-        (self.point)(UsedControl::new(
+        (self.point)(Some(UsedControl::new(
             "time_filter",
             Text::GuideTimeFilter,
             select.clone().into(),
-        ));
+        )));
         select.set_value(controls::ALL_TIME);
         let change = web_sys::Event::new_with_event_init_dict("change", &{
             let init = web_sys::EventInit::new();
@@ -67,7 +67,11 @@ impl ListRun<'_> {
             .map(|n| n.0)
             .or_else(|| control(&self.root, controls::next_page))
         {
-            (self.point)(UsedControl::new("view_orders", Text::GuideViewOrders, more));
+            (self.point)(Some(UsedControl::new(
+                "view_orders",
+                Text::GuideViewOrders,
+                more,
+            )));
         }
         let pause = self.last_press + MIN_PACE_MS + js_sys::Math::random() * PACE_JITTER_MS
             - performance_now();
@@ -127,11 +131,11 @@ impl ListRun<'_> {
         let tab = control(&self.root, controls::all_orders_tab)
             .and_then(|e| e.dyn_into::<HtmlElement>().ok());
         let Some(tab) = tab else { return GO_ON };
-        (self.point)(UsedControl::new(
+        (self.point)(Some(UsedControl::new(
             "all_orders_tab",
             Text::GuideAllOrdersTab,
             tab.clone().into(),
-        ));
+        )));
         self.last_press = performance_now();
         switch_tab(&self.doc, &self.root, tab, |seen| {
             seen.tab != StatusTab::Other
@@ -146,11 +150,11 @@ impl ListRun<'_> {
         let tab = collect::deleted_tab_control(&WebNode(self.root.clone()))
             .and_then(|t| t.0.dyn_into::<HtmlElement>().ok());
         let Some(tab) = tab else { return GO_ON };
-        (self.point)(UsedControl::new(
+        (self.point)(Some(UsedControl::new(
             "deleted_tab",
             Text::GuideDeletedTab,
             tab.clone().into(),
-        ));
+        )));
         let pause = self.last_press + MIN_PACE_MS - performance_now();
         if pause > 0.0 {
             sleep(pause as u32).await;

@@ -21,12 +21,12 @@ pub struct UsedControl {
 }
 
 impl UsedControl {
-    pub(super) fn new(id: &'static str, callout: Text, element: Element) -> Option<UsedControl> {
-        Some(UsedControl {
+    pub(super) fn new(id: &'static str, callout: Text, element: Element) -> UsedControl {
+        UsedControl {
             id,
             callout,
             element,
-        })
+        }
     }
 }
 
