@@ -13,18 +13,26 @@ import zlib from "node:zlib";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const LAUNCHER_BUDGET_GZ = 30 * 1024;
 
-/** The files each kind of page loads, relative to dist/chrome. */
-export const LOADS = {
-  // Every AliExpress page: the three content scripts (both glues are only defined, the
-  // launcher's WASM is compiled).
-  product: ["pkg-launcher/launcher_bg.wasm", "pkg-launcher/launcher.js", "pkg/exit_assistant.js", "loader.js"],
-  // The order list, where the assistant works unasked: the same, and the whole assistant.
-  orderList: ["pkg-launcher/launcher_bg.wasm", "pkg-launcher/launcher.js", "pkg/exit_assistant.js", "loader.js", "pkg/exit_assistant_bg.wasm"],
-  // The extension's own pages and the background.
-  pages: ["pkg-pages/exit_assistant_bg.wasm", "pkg-pages/exit_assistant.js"],
-};
+/** The files each kind of page loads, relative to `dist`, read from its manifest so that a
+ *  content script added there is counted here too. */
+export function loads(dist = path.join(ROOT, "dist/chrome")) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dist, "manifest.json"), "utf8"));
+  const scripts = manifest.content_scripts.flatMap((c) => c.js);
+  const wasm = manifest.web_accessible_resources.flatMap((r) => r.resources).filter((f) => f.endsWith(".wasm"));
+  const launcher = wasm.filter((f) => f.startsWith("pkg-launcher/"));
+  const whole = wasm.filter((f) => !f.startsWith("pkg-launcher/"));
+  return {
+    // Every AliExpress page: the content scripts (the whole assistant's glue is only
+    // defined) and the launcher's WASM, the one compiled there.
+    product: [...launcher, ...scripts],
+    // The order list, where the assistant works unasked: the same, and the whole assistant.
+    orderList: [...launcher, ...scripts, ...whole],
+    // The extension's own pages and the background (their HTML and background.js name these).
+    pages: ["pkg-pages/exit_assistant_bg.wasm", "pkg-pages/exit_assistant.js"],
+  };
+}
 
-/** `{ raw, gz, files }` for each entry of LOADS, measured in `dist`. */
+/** `{ raw, gz, files }` for each kind of page (`loads`), measured in `dist`. */
 export function loadSizes(dist = path.join(ROOT, "dist/chrome")) {
   const measure = (files) => {
     const bytes = files.map((f) => fs.readFileSync(path.join(dist, f)));
@@ -34,7 +42,7 @@ export function loadSizes(dist = path.join(ROOT, "dist/chrome")) {
       files,
     };
   };
-  return Object.fromEntries(Object.entries(LOADS).map(([name, files]) => [name, measure(files)]));
+  return Object.fromEntries(Object.entries(loads(dist)).map(([name, files]) => [name, measure(files)]));
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
