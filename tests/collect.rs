@@ -4,9 +4,7 @@
 
 mod support;
 
-use exit_assistant::core::collect::{
-    observe, stated_count, unfinished_stated, MoreButton, StatusTab, TimeFilter,
-};
+use exit_assistant::core::collect::{observe, MoreButton, StatusTab, TimeFilter};
 use scraper::Html;
 use support::Node;
 
@@ -45,13 +43,17 @@ const REAL: [&str; 6] = [
 fn view_all_states_no_count_and_the_status_tabs_count_the_unfinished_orders() {
     let page = list(&REAL, 0, "<button>View orders</button>");
     let root = Node(page.root_element());
-    let seen = observe(&root, false);
+    let seen = observe(&root, &root, false);
     assert_eq!(seen.tab, StatusTab::AllOrders);
     assert_eq!(seen.cards, 2);
     assert_eq!(seen.more, MoreButton::Ready);
     assert_eq!(seen.time_filter, TimeFilter::Absent);
-    assert_eq!(stated_count(&root), None, "\"View all\" shows no count");
-    assert_eq!(unfinished_stated(&root), Some(7));
+    assert_eq!(
+        observe(&root, &root, false).stated.all,
+        None,
+        "\"View all\" shows no count"
+    );
+    assert_eq!(observe(&root, &root, false).stated.unfinished, Some(7));
     // Labels in another language, and no space before the bracket.
     let german = list(
         &[
@@ -64,23 +66,42 @@ fn view_all_states_no_count_and_the_status_tabs_count_the_unfinished_orders() {
         0,
         "",
     );
-    assert_eq!(unfinished_stated(&Node(german.root_element())), Some(3));
+    assert_eq!(
+        observe(
+            &Node(german.root_element()),
+            &Node(german.root_element()),
+            false
+        )
+        .stated
+        .unfinished,
+        Some(3)
+    );
     // An older layout whose "View all (256)" states the count.
     let old = list(&["View all (256)", "To pay", "Processing"], 0, "");
-    assert_eq!(stated_count(&Node(old.root_element())), Some(256));
-    assert_eq!(unfinished_stated(&Node(old.root_element())), None);
+    assert_eq!(
+        observe(&Node(old.root_element()), &Node(old.root_element()), false)
+            .stated
+            .all,
+        Some(256)
+    );
+    assert_eq!(
+        observe(&Node(old.root_element()), &Node(old.root_element()), false)
+            .stated
+            .unfinished,
+        None
+    );
 }
 
 #[test]
 fn another_tab_is_told_apart_by_place_and_its_counts_are_not_taken() {
     let page = list(&REAL, 1, "<button disabled>View orders</button>");
     let root = Node(page.root_element());
-    let seen = observe(&root, false);
+    let seen = observe(&root, &root, false);
     assert_eq!(seen.tab, StatusTab::Other);
     assert_eq!(seen.more, MoreButton::Busy);
-    assert_eq!(unfinished_stated(&root), None);
+    assert_eq!(observe(&root, &root, false).stated.unfinished, None);
     let none = Html::parse_document("<html><body><div class=\"order-item\"></div></body></html>");
-    let seen = observe(&Node(none.root_element()), true);
+    let seen = observe(&Node(none.root_element()), &Node(none.root_element()), true);
     assert_eq!(
         (seen.tab, seen.more, seen.signed_out),
         (StatusTab::Absent, MoreButton::Absent, true)
@@ -101,19 +122,33 @@ fn a_renamed_list_is_still_observed() {
         "<div class=\"_q1\"><button class=\"_z9\" type=\"button\"><span>Bestellungen anzeigen</span></button></div></body>",
     );
     let html = Html::parse_document(&page);
-    let seen = observe(&Node(html.root_element()), false);
+    let seen = observe(
+        &Node(html.root_element()),
+        &Node(html.root_element()),
+        false,
+    );
     assert_eq!(seen.cards, 14);
     assert_eq!(seen.more, MoreButton::Ready);
     assert!(seen.rendered);
     let busy = Html::parse_document(&page.replace("type=\"button\"", "type=\"button\" disabled"));
     assert_eq!(
-        observe(&Node(busy.root_element()), false).more,
+        observe(
+            &Node(busy.root_element()),
+            &Node(busy.root_element()),
+            false
+        )
+        .more,
         MoreButton::Busy
     );
     // A button with another name is not "View orders".
     let other = Html::parse_document(&page.replace("Bestellungen anzeigen", "Hilfe"));
     assert_eq!(
-        observe(&Node(other.root_element()), false).more,
+        observe(
+            &Node(other.root_element()),
+            &Node(other.root_element()),
+            false
+        )
+        .more,
         MoreButton::Absent
     );
 }

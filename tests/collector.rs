@@ -3,7 +3,7 @@
 //! "Deleted orders" tab.
 
 use exit_assistant::core::collect::{
-    Collector, DeletedTab, ListObservation, MoreButton, Next, StatusTab, TimeFilter,
+    Collector, DeletedTab, ListObservation, MoreButton, Next, StatedCounts, StatusTab, TimeFilter,
 };
 
 fn page(cards: usize, more: MoreButton) -> ListObservation {
@@ -16,6 +16,7 @@ fn page(cards: usize, more: MoreButton) -> ListObservation {
         time_filter: TimeFilter::AllTime,
         tab: StatusTab::AllOrders,
         deleted_tab: DeletedTab::Absent,
+        stated: StatedCounts::default(),
     }
 }
 

@@ -812,3 +812,73 @@ fn every_selector_of_every_rule_table_is_one_the_browser_accepts() {
         }
     }
 }
+
+#[wasm_bindgen_test]
+fn the_list_controls_are_found_outside_the_cards_as_in_the_whole_page() {
+    use exit_assistant::core::collect::{observe, DeletedTab, Find, MoreButton, StatusTab};
+    use exit_assistant::web::content::backup_run::list_scope::ListScope;
+    use exit_assistant::web::dom::WebNode;
+
+    // The 2025–2026 list's shape (docs/site-facts.md): tabs and time filter above, the cards
+    // in one container, "View orders" after them; here also a notice before the cards and the
+    // pager inside the container, after the last card, and a captcha at the end.
+    let card = r#"<div class="order-item"><a href="/p/order/detail.html?orderId=1">Order details</a><button>Track order</button><button>View orders</button></div>"#;
+    let doc = document().unwrap();
+    let root = doc.create_element("div").unwrap();
+    root.set_inner_html(&format!(
+        r#"<div class="order-header"><div class="comet-tabs-nav"><div class="comet-tabs-nav-item comet-tabs-nav-item-active">View all</div><div class="comet-tabs-nav-item">To pay (2)</div><div class="comet-tabs-nav-item">Processing (1)</div><div class="comet-tabs-nav-item">Deleted orders</div></div><select class="order-header-time-select"><option value="1y">Last year</option><option value="all" selected>All</option></select></div><div class="order-content"><div class="comet-checkbox-group"><p class="notice">Orders</p>{card}{card}{card}<div class="order-more"><button>View orders</button></div></div></div><div class="baxia-dialog">Slide to verify</div>"#
+    ));
+    doc.body().unwrap().append_child(&root).unwrap();
+    let whole = WebNode(root.clone());
+    let scope = ListScope::around_cards(&root);
+
+    assert!(
+        scope.all(".order-item").is_empty(),
+        "the cards are left out"
+    );
+    assert_eq!(scope.all("button").len(), 1, "only the pager's button");
+    assert!(
+        scope.first(".order-more button").is_some(),
+        "a part may be the pager itself"
+    );
+    assert!(
+        scope.first(".notice").is_some(),
+        "what precedes the first card is kept"
+    );
+    assert!(scope.first("[[[not a selector").is_none());
+    let seen = observe(&whole, &scope, false);
+    assert_eq!(seen, observe(&whole, &whole, false));
+    assert_eq!(
+        (
+            seen.cards,
+            seen.more,
+            seen.captcha,
+            seen.tab,
+            seen.deleted_tab
+        ),
+        (
+            3,
+            MoreButton::Ready,
+            true,
+            StatusTab::AllOrders,
+            DeletedTab::Present
+        )
+    );
+    assert_eq!(seen.stated.unfinished, Some(3));
+
+    // The list's end: "View orders" is gone, and the cards' own buttons named alike don't
+    // count.
+    root.query_selector(".order-more")
+        .unwrap()
+        .unwrap()
+        .remove();
+    let seen = observe(&whole, &ListScope::around_cards(&root), false);
+    assert_eq!(seen.more, MoreButton::Absent);
+
+    // No card: the scope is the whole page.
+    while let Some(card) = root.query_selector(".order-item").unwrap() {
+        card.remove();
+    }
+    assert!(ListScope::around_cards(&root).first(".notice").is_some());
+    root.remove();
+}

@@ -32,7 +32,7 @@ pub fn page_shows(doc: &Document, selector: &str) -> bool {
 /// on in the content build), so the readers' selectors and attribute names aren't decoded
 /// again at every card. Those come from the rule tables, a bounded set; an `#id` selector
 /// is made from the page's own ids (the guide's `aria-labelledby` lookups) and is never kept.
-fn cached(text: &str) -> &str {
+pub(crate) fn cached(text: &str) -> &str {
     if text.starts_with('#') {
         text
     } else {

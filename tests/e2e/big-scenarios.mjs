@@ -101,8 +101,8 @@ export function defineBigScenarios(browserName) {
       // Drawn a hundred rows at a time; "Show more orders" draws the next hundred.
       const rows = () => driver.executeScript(`return arguments[0].querySelectorAll("tbody tr").length`, section);
       const status = () => section.findElement(By.css(".shown")).getText();
+      await eventually(async () => /^Showing 100 of 10,?000 orders\.$/.test(await status()), "the first hundred rows");
       assert.equal(await rows(), 100);
-      assert.match(await status(), /^Showing 100 of 10,?000 orders\.$/);
       await section.findElement(By.css("button.more")).click();
       await eventually(async () => (await rows()) === 200, "a second hundred rows");
       assert.match(await status(), /^Showing 200 of 10,?000 orders\.$/);

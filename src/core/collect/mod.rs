@@ -3,10 +3,12 @@
 //! for the page to change. Timing (human pace, time-outs) is the browser layer's job.
 
 mod collector;
+mod find;
 mod observe;
 
 pub use collector::{Collector, Next, MAX_EMPTY_PRESSES};
+pub use find::Find;
 pub use observe::{
-    controls, deleted_tab_control, observe, stated_count, unfinished_stated, view_more_control,
-    DeletedTab, ListObservation, MoreButton, Phase, StatusTab, TimeFilter,
+    controls, deleted_tab_control, observe, view_more_control, DeletedTab, ListObservation,
+    MoreButton, Phase, StatedCounts, StatusTab, TimeFilter,
 };

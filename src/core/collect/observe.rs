@@ -8,6 +8,8 @@ use crate::core::dom::DomNode;
 use crate::core::list_rules::{LIST_CONTROLS, LIST_LAYOUTS};
 use crate::core::lowercase::lower;
 
+use crate::core::collect::find::Find;
+
 /// The "View orders" button.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum MoreButton {
@@ -60,6 +62,19 @@ pub struct ListObservation {
     pub tab: StatusTab,
     /// The "Deleted orders" tab.
     pub deleted_tab: DeletedTab,
+    /// The counts the tabs state.
+    pub stated: StatedCounts,
+}
+
+/// The order counts the status tabs state, where the layout shows them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StatedCounts {
+    /// Every order: the count the active tab states (`View all (256)` on layouts that show
+    /// one).
+    pub all: Option<u32>,
+    /// The orders not finished: "To pay (N)", "Processing (N)" and "Processed (N)" added up.
+    /// `None` when no tab states one, or when the tab with every order is not the one shown.
+    pub unfinished: Option<u32>,
 }
 
 /// The "Deleted orders" tab, where orders the user deleted from the list still are.
@@ -83,42 +98,60 @@ pub enum Phase {
     Deleted,
 }
 
-/// What the order list shows now, read over the page's DOM. Runs on every DOM change while a
-/// step waits: it counts cards, it doesn't read them. `signed_out`: the page is a sign-in page.
-pub fn observe<N: DomNode + Clone>(root: &N, signed_out: bool) -> ListObservation {
-    let controls = &LIST_CONTROLS;
+/// What the order list shows now, read over the page's DOM: the cards counted in `root`, the
+/// list's controls looked for in `controls` (the whole page, or the page without its cards:
+/// see [`Find`]). Runs on every DOM change while a step waits: it counts cards, it doesn't read
+/// them. `signed_out`: the page is a sign-in page. The tabs are looked for once for all that
+/// is read from them.
+pub fn observe<N: DomNode + Clone>(
+    root: &N,
+    controls: &impl Find<N>,
+    signed_out: bool,
+) -> ListObservation {
+    let rules = &LIST_CONTROLS;
     // Where no layout finds a card, the structural reader counts them (a redesign).
     let cards = LIST_LAYOUTS
         .iter()
         .map(|l| root.select_after(l.card, 0, 0).0)
         .find(|&n| n > 0)
         .unwrap_or_else(|| crate::core::parse::structural::find_cards(root).len());
-    let more = match view_more_control(root) {
-        None if root.select_any(controls.next_page).is_some() => MoreButton::Ready,
+    let more = match view_more_control(controls) {
+        None if controls.first_of(rules.next_page).is_some() => MoreButton::Ready,
         None => MoreButton::Absent,
         Some(b) if b.attr("disabled").is_some() => MoreButton::Busy,
         Some(_) => MoreButton::Ready,
     };
-    let time_filter = match root.select_any(controls.time_filter) {
+    let time_filter = match controls.first_of(rules.time_filter) {
         None => TimeFilter::Absent,
-        Some(select) if select.value() == controls.all_time_value => TimeFilter::AllTime,
+        Some(select) if select.value() == rules.all_time_value => TimeFilter::AllTime,
         Some(_) => TimeFilter::Shorter,
     };
+    let tabs = controls.all(rules.tabs);
+    let tab = status_tab(&tabs);
     ListObservation {
         signed_out,
-        captcha: root.select_any(controls.captcha).is_some(),
+        captcha: controls::captcha_shown(controls),
         cards,
         rendered: cards > 0 || more != MoreButton::Absent,
         more,
         time_filter,
-        tab: status_tab(root),
-        deleted_tab: deleted_tab(root),
+        tab,
+        deleted_tab: deleted_tab(&tabs),
+        stated: StatedCounts {
+            all: controls
+                .first_of(rules.stated_count)
+                .and_then(|t| last_number(&t.text())),
+            unfinished: (tab == StatusTab::AllOrders)
+                .then(|| unfinished_stated(&tabs))
+                .flatten(),
+        },
     }
 }
 
 /// The list's own controls a run uses, found here so that the browser layer only presses
 /// them: it reads no rule table itself.
 pub mod controls {
+    use crate::core::collect::find::Find;
     use crate::core::dom::DomNode;
     use crate::core::list_rules::{LIST_CONTROLS, LIST_LAYOUTS};
 
@@ -128,23 +161,23 @@ pub mod controls {
     pub const ALL_TIME: &str = LIST_CONTROLS.all_time_value;
 
     /// The time filter (a `<select>` where it is one).
-    pub fn time_filter<N: DomNode>(root: &N) -> Option<N> {
-        root.select_any(LIST_CONTROLS.time_filter)
+    pub fn time_filter<N: DomNode>(controls: &impl Find<N>) -> Option<N> {
+        controls.first_of(LIST_CONTROLS.time_filter)
     }
 
     /// The old layout's "Next" link.
-    pub fn next_page<N: DomNode>(root: &N) -> Option<N> {
-        root.select_any(LIST_CONTROLS.next_page)
+    pub fn next_page<N: DomNode>(controls: &impl Find<N>) -> Option<N> {
+        controls.first_of(LIST_CONTROLS.next_page)
     }
 
     /// Whether the slider captcha shows.
-    pub fn captcha_shown<N: DomNode>(root: &N) -> bool {
-        root.select_any(LIST_CONTROLS.captcha).is_some()
+    pub fn captcha_shown<N: DomNode>(controls: &impl Find<N>) -> bool {
+        controls.first_of(LIST_CONTROLS.captcha).is_some()
     }
 
     /// The first status tab: "View all".
-    pub fn all_orders_tab<N: DomNode>(root: &N) -> Option<N> {
-        root.select(LIST_CONTROLS.tabs)
+    pub fn all_orders_tab<N: DomNode>(controls: &impl Find<N>) -> Option<N> {
+        controls.first(LIST_CONTROLS.tabs)
     }
 
     /// The list's first card, by the rule tables, else by structure: when it leaves the page,
@@ -162,17 +195,22 @@ pub mod controls {
 }
 
 /// The "Deleted orders" tab, by its name.
-pub fn deleted_tab_control<N: DomNode>(root: &N) -> Option<N> {
-    root.select_all(LIST_CONTROLS.tabs).into_iter().find(|t| {
-        let name = lower(&t.text().split_whitespace().collect::<Vec<_>>().join(" "));
-        LIST_CONTROLS.deleted_tab_names.contains(&name.as_str())
-    })
+pub fn deleted_tab_control<N: DomNode>(controls: &impl Find<N>) -> Option<N> {
+    controls
+        .all(LIST_CONTROLS.tabs)
+        .into_iter()
+        .find(is_deleted_tab)
 }
 
-fn deleted_tab<N: DomNode>(root: &N) -> DeletedTab {
-    match deleted_tab_control(root) {
+fn is_deleted_tab<N: DomNode>(tab: &N) -> bool {
+    let name = lower(&tab.text().split_whitespace().collect::<Vec<_>>().join(" "));
+    LIST_CONTROLS.deleted_tab_names.contains(&name.as_str())
+}
+
+fn deleted_tab<N: DomNode>(tabs: &[N]) -> DeletedTab {
+    match tabs.iter().find(|t| is_deleted_tab(*t)) {
         None => DeletedTab::Absent,
-        Some(t) if is_active(&t) => DeletedTab::Active,
+        Some(t) if is_active(t) => DeletedTab::Active,
         Some(_) => DeletedTab::Present,
     }
 }
@@ -185,9 +223,10 @@ fn is_active<N: DomNode>(tab: &N) -> bool {
 }
 
 /// The "View orders" button: by the rule tables' selectors, else by its role and its name.
-pub fn view_more_control<N: DomNode + Clone>(root: &N) -> Option<N> {
-    root.select_any(LIST_CONTROLS.view_more).or_else(|| {
-        root.select_all("button, [role=\"button\"]")
+pub fn view_more_control<N: DomNode>(controls: &impl Find<N>) -> Option<N> {
+    controls.first_of(LIST_CONTROLS.view_more).or_else(|| {
+        controls
+            .all("button, [role=\"button\"]")
             .into_iter()
             .find(|b| {
                 let name = lower(&b.text().split_whitespace().collect::<Vec<_>>().join(" "));
@@ -198,8 +237,7 @@ pub fn view_more_control<N: DomNode + Clone>(root: &N) -> Option<N> {
 
 /// Which tab is active: the first ("View all") or another. Found by place, not by label,
 /// which changes by language.
-fn status_tab<N: DomNode>(root: &N) -> StatusTab {
-    let tabs = root.select_all(LIST_CONTROLS.tabs);
+fn status_tab<N: DomNode>(tabs: &[N]) -> StatusTab {
     match tabs.iter().position(|t| is_active(t)) {
         None => StatusTab::Absent,
         Some(0) => StatusTab::AllOrders,
@@ -207,19 +245,8 @@ fn status_tab<N: DomNode>(root: &N) -> StatusTab {
     }
 }
 
-/// The count the active tab states (`View all (256)` on layouts that show one).
-pub fn stated_count<N: DomNode>(root: &N) -> Option<u32> {
-    last_number(&root.select_any(LIST_CONTROLS.stated_count)?.text())
-}
-
-/// The counts the other status tabs state, added up: "To pay (N)", "Processing (N)" and
-/// "Processed (N)" count the orders that are not finished. `None` when no tab states one,
-/// or when the tab with every order is not the one shown.
-pub fn unfinished_stated<N: DomNode>(root: &N) -> Option<u32> {
-    if status_tab(root) != StatusTab::AllOrders {
-        return None;
-    }
-    let tabs = root.select_all(LIST_CONTROLS.tabs);
+/// The counts the other status tabs state, added up; `None` when none states one.
+fn unfinished_stated<N: DomNode>(tabs: &[N]) -> Option<u32> {
     let counts: Vec<u32> = tabs
         .iter()
         .skip(1)

@@ -22,6 +22,10 @@ use crate::web::ui::{child, role_child, text_child};
 /// are drawn at once, with "Show more" for the next ones, so the page never stalls.
 const ROWS_AT_A_TIME: usize = 100;
 
+/// Rows drawn in one task. A hundred in one held Firefox's thread for 58 ms when the table of
+/// a 10,000-order backup opened (`docs/benchmarks.md`); the rest follow in the next tasks.
+const ROWS_PER_TASK: usize = 25;
+
 /// A search runs this long after the last keystroke, not at every one: each search redraws
 /// the table.
 const SEARCH_DELAY_MS: u32 = 150;
@@ -71,6 +75,8 @@ pub fn orders_table(container: &Element, backup: Rc<Backup>) -> Result<(), WebEr
         search: RefCell::new(None),
         matches: RefCell::new(Vec::new()),
         drawn: Cell::new(0),
+        target: Cell::new(0),
+        generation: Cell::new(0),
         body: body.into(),
         status: status.into(),
         more: more.clone().into(),
@@ -96,7 +102,8 @@ pub fn orders_table(container: &Element, backup: Rc<Backup>) -> Result<(), WebEr
 
 /// The orders table: the backup, its order numbers newest first, and each order's search text
 /// (made at the first search); the search waiting for typing to pause; the matches of the
-/// current search; how many of them are drawn.
+/// current search; how many of them are drawn, and how many are to be; which search's
+/// matches the rows being drawn are (a new search stops the drawing of the last one's).
 struct TableView {
     backup: Rc<Backup>,
     ids: Vec<String>,
@@ -104,6 +111,8 @@ struct TableView {
     search: RefCell<Option<Timeout>>,
     matches: RefCell<Vec<usize>>,
     drawn: Cell<usize>,
+    target: Cell<usize>,
+    generation: Cell<u32>,
     body: Element,
     status: Element,
     more: Element,
@@ -116,38 +125,72 @@ impl TableView {
         self.backup.orders.get(id).map(|s| &s.order)
     }
 
-    fn filter(&self, query: &str) {
-        let mut texts = self.texts.borrow_mut();
-        if !query.is_empty() && texts.is_empty() {
-            *texts = (0..self.ids.len())
-                .map(|i| self.order(i).map(search_text).unwrap_or_default())
+    fn filter(self: &Rc<Self>, query: &str) {
+        {
+            let mut texts = self.texts.borrow_mut();
+            if !query.is_empty() && texts.is_empty() {
+                *texts = (0..self.ids.len())
+                    .map(|i| self.order(i).map(search_text).unwrap_or_default())
+                    .collect();
+            }
+            *self.matches.borrow_mut() = (0..self.ids.len())
+                .filter(|&i| query.is_empty() || texts[i].contains(query))
                 .collect();
         }
-        *self.matches.borrow_mut() = (0..self.ids.len())
-            .filter(|&i| query.is_empty() || texts[i].contains(query))
-            .collect();
         self.body.set_text_content(None);
         self.drawn.set(0);
+        self.target.set(0);
+        self.generation.set(self.generation.get().wrapping_add(1));
         self.draw_more();
     }
 
-    fn draw_more(&self) {
-        let matches = self.matches.borrow();
+    /// Draws the next hundred matches, a few rows a task. A press while rows are still being
+    /// drawn asks for a hundred more.
+    fn draw_more(self: &Rc<Self>) {
+        let drawing = self.target.get() > self.drawn.get();
+        let len = self.matches.borrow().len();
+        self.target
+            .set((self.target.get() + ROWS_AT_A_TIME).min(len));
+        if !drawing {
+            self.draw_slice(self.generation.get());
+        }
+    }
+
+    /// Draws up to [`ROWS_PER_TASK`] rows, and the rest in a later task; once all asked for
+    /// are drawn, says how many show and whether there are more. `generation`: the search
+    /// the rows belong to.
+    fn draw_slice(self: &Rc<Self>, generation: u32) {
+        if generation != self.generation.get() {
+            return;
+        }
         let from = self.drawn.get();
-        let to = (from + ROWS_AT_A_TIME).min(matches.len());
-        for order in matches[from..to].iter().filter_map(|&i| self.order(i)) {
-            log_failure(order_row(&self.body, order));
+        let to = (from + ROWS_PER_TASK).min(self.target.get());
+        {
+            let matches = self.matches.borrow();
+            for order in matches[from..to].iter().filter_map(|&i| self.order(i)) {
+                log_failure(order_row(&self.body, order));
+            }
         }
         self.drawn.set(to);
-        let _ = if to < matches.len() {
+        if to < self.target.get() {
+            let later = Rc::downgrade(self);
+            Timeout::new(0, move || {
+                if let Some(view) = later.upgrade() {
+                    view.draw_slice(generation);
+                }
+            })
+            .forget();
+            return;
+        }
+        let len = self.matches.borrow().len();
+        let _ = if to < len {
             self.more.remove_attribute("hidden")
         } else {
             self.more.set_attribute("hidden", "")
         };
-        self.status.set_text_content(Some(&ChromeI18n.text(
-            Text::ShowingOrders,
-            &[&to.to_string(), &matches.len().to_string()],
-        )));
+        self.status.set_text_content(Some(
+            &ChromeI18n.text(Text::ShowingOrders, &[&to.to_string(), &len.to_string()]),
+        ));
     }
 }
 

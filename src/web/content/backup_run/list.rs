@@ -10,7 +10,7 @@ use web_sys::{Document, Element};
 use crate::core::backup::{Backup, Refresh};
 use crate::core::backup_view::{Activity, Progress};
 use crate::core::collect::{
-    self, controls, Collector, DeletedTab, ListObservation, Next, Phase, StatusTab, TimeFilter,
+    controls, Collector, DeletedTab, ListObservation, Next, Phase, StatusTab, TimeFilter,
 };
 use crate::core::order::Warning;
 use crate::core::parse::parse_order_list_range;
@@ -97,8 +97,11 @@ impl<'a> ListRun<'a> {
                 break Ending::Stopped;
             }
             perf::mark("exit-assistant:step-start");
+            // One `querySelectorAll` of the cards for the whole step, not one per task: the
+            // observation counts them from it and the reading reads them from it.
+            let snapshot = ListSnapshot::take();
             let seen = observe(&self.doc, &self.root);
-            if let ControlFlow::Break(ending) = self.read_new_cards(&seen).await? {
+            if let ControlFlow::Break(ending) = self.read_new_cards(&seen, snapshot).await? {
                 break ending;
             }
             perf::mark_wasm_memory();
@@ -151,18 +154,17 @@ impl<'a> ListRun<'a> {
         Ok(ControlFlow::Break(ending))
     }
 
-    /// Reads the cards added since the last step, a few per task, and saves them.
-    async fn read_new_cards(&mut self, seen: &ListObservation) -> Step {
+    /// Reads the cards added since the last step, a few per task, from the step's
+    /// `snapshot` of them, and saves them.
+    async fn read_new_cards(&mut self, seen: &ListObservation, snapshot: ListSnapshot) -> Step {
         let root = WebNode(self.root.clone());
         if seen.time_filter != TimeFilter::Shorter && seen.tab != StatusTab::Other {
-            self.backup.stated_count = collect::stated_count(&root).or(self.backup.stated_count);
+            self.backup.stated_count = seen.stated.all.or(self.backup.stated_count);
             self.backup.unfinished_stated =
-                collect::unfinished_stated(&root).or(self.backup.unfinished_stated);
+                seen.stated.unfinished.or(self.backup.unfinished_stated);
         }
         let mut next = self.read_cards.saturating_sub(controls::PAGE_SIZE);
         let mut added = 0;
-        // One `querySelectorAll` of the cards for the whole step, not one per task.
-        let snapshot = ListSnapshot::take();
         // Between "View all" and "Deleted orders" the list is neither for sure: no reading.
         let on_deleted_tab = seen.deleted_tab == DeletedTab::Active;
         if self.collector.phase == Phase::AllOrders || on_deleted_tab {

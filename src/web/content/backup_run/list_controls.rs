@@ -12,12 +12,12 @@ use crate::core::backup_view::{Activity, Progress};
 use crate::core::collect::{self, controls, DeletedTab, ListObservation, StatusTab};
 use crate::core::run_end::Ending;
 use crate::core::text::Text;
-use crate::web::dom::WebNode;
 use crate::web::error::WebError;
 
 use super::super::wait::{sleep, until};
 use super::list::{ListRun, Step, GO_ON};
-use super::list_page::{control, observe, progress, UsedControl};
+use super::list_page::{control, first_card, observe, progress, UsedControl};
+use super::list_scope::ListScope;
 use super::pace::{
     performance_now, CAPTCHA_TIMEOUT_MS, MIN_PACE_MS, PACE_JITTER_MS, STEP_TIMEOUT_MS,
 };
@@ -39,7 +39,7 @@ impl ListRun<'_> {
         else {
             return GO_ON;
         };
-        let old_first_card = control(&self.root, controls::first_card);
+        let old_first_card = first_card(&self.root);
         (self.point)(Some(UsedControl::new(
             "time_filter",
             Text::GuideTimeFilter,
@@ -62,9 +62,7 @@ impl ListRun<'_> {
 
     /// Presses "View orders" (or the old layout's "Next") at a human pace.
     pub(super) async fn press_more(&mut self, seen: ListObservation) -> Step {
-        let root = WebNode(self.root.clone());
-        if let Some(more) = collect::view_more_control(&root)
-            .map(|n| n.0)
+        if let Some(more) = control(&self.root, collect::view_more_control)
             .or_else(|| control(&self.root, controls::next_page))
         {
             (self.point)(Some(UsedControl::new(
@@ -81,8 +79,8 @@ impl ListRun<'_> {
         if self.stop.get() {
             return Ok(ControlFlow::Break(Ending::Stopped));
         }
-        if let Some(button) =
-            collect::view_more_control(&root).and_then(|b| b.0.dyn_into::<HtmlElement>().ok())
+        if let Some(button) = control(&self.root, collect::view_more_control)
+            .and_then(|b| b.dyn_into::<HtmlElement>().ok())
         {
             self.last_press = performance_now();
             button.click();
@@ -108,10 +106,10 @@ impl ListRun<'_> {
     /// Waits for the person to solve the slider captcha; pauses the run if they don't.
     pub(super) async fn solve_captcha(&mut self, report: &dyn Fn(&Backup, Progress)) -> Step {
         report(&self.backup, progress(&self.backup, Activity::Captcha));
-        let page = WebNode(self.root.clone());
+        let root = self.root.clone();
         let stop = self.stop.clone();
         let solved = until(&self.root, CAPTCHA_TIMEOUT_MS, move || {
-            stop.get() || !controls::captcha_shown(&page)
+            stop.get() || !controls::captcha_shown(&ListScope::around_cards(&root))
         })
         .await?;
         if !solved {
@@ -147,8 +145,8 @@ impl ListRun<'_> {
 
     /// Opens "Deleted orders", once "View all" is read to its end.
     pub(super) async fn open_deleted_tab(&mut self) -> Step {
-        let tab = collect::deleted_tab_control(&WebNode(self.root.clone()))
-            .and_then(|t| t.0.dyn_into::<HtmlElement>().ok());
+        let tab = control(&self.root, collect::deleted_tab_control)
+            .and_then(|t| t.dyn_into::<HtmlElement>().ok());
         let Some(tab) = tab else { return GO_ON };
         (self.point)(Some(UsedControl::new(
             "deleted_tab",
@@ -177,7 +175,7 @@ async fn switch_tab(
     tab: HtmlElement,
     shows: fn(&ListObservation) -> bool,
 ) -> Result<(), WebError> {
-    let old_first_card = control(root, controls::first_card);
+    let old_first_card = first_card(root);
     tab.click();
     let probe = root.clone();
     let doc = doc.clone();

@@ -10,6 +10,8 @@ use crate::core::page::{recognise_url, PageKind};
 use crate::core::text::Text;
 use crate::web::dom::WebNode;
 
+use super::list_scope::ListScope;
+
 /// One of the list's own controls that the run is about to use, for the panel to ring.
 pub struct UsedControl {
     /// Its name, for the ring's `data-step`.
@@ -34,16 +36,27 @@ impl UsedControl {
 /// (`None`: none now).
 pub(super) type Point<'a> = dyn Fn(Option<UsedControl>) + 'a;
 
-/// One of the list's own controls, as `find` (a `core::collect::controls` lookup) gives it.
-pub(super) fn control(root: &Element, find: fn(&WebNode) -> Option<WebNode>) -> Option<Element> {
-    find(&WebNode(root.clone())).map(|n| n.0)
+/// One of the list's own controls, as `find` (a `core::collect::controls` lookup) gives it,
+/// looked for outside the cards.
+pub(super) fn control(root: &Element, find: fn(&ListScope) -> Option<WebNode>) -> Option<Element> {
+    find(&ListScope::around_cards(root)).map(|n| n.0)
 }
 
-/// What the list shows now (`core::collect::observe`).
+/// The list's first card.
+pub(super) fn first_card(root: &Element) -> Option<Element> {
+    collect::controls::first_card(&WebNode(root.clone())).map(|n| n.0)
+}
+
+/// What the list shows now (`core::collect::observe`), its controls looked for outside the
+/// cards.
 pub(super) fn observe(doc: &Document, root: &Element) -> ListObservation {
     let url = crate::web::dom::document_url(doc);
     let signed_out = recognise_url(&url).kind == PageKind::Login;
-    collect::observe(&WebNode(root.clone()), signed_out)
+    collect::observe(
+        &WebNode(root.clone()),
+        &ListScope::around_cards(root),
+        signed_out,
+    )
 }
 
 /// What the panel's progress line says, from the backup as it stands.

@@ -18,6 +18,7 @@ mod details;
 mod list;
 mod list_controls;
 mod list_page;
+pub mod list_scope;
 mod pace;
 
 use list::ListRun;

@@ -12,6 +12,7 @@ mod view;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
+use futures_util::future::{join, join3};
 use gloo_events::EventListener;
 use gloo_timers::callback::Timeout;
 use wasm_bindgen::JsValue;
@@ -29,12 +30,13 @@ use crate::web::content::watch::PageWatch;
 use crate::web::dom::{document_url, page_shows};
 use crate::web::error::{log_failure, WebError};
 use crate::web::ext_api::{self, MessageListener, StorageListener};
+use crate::web::run_lease::free_own_stale;
 use crate::web::saved;
 
 use actions::dispatcher;
 use guide::{place_pointer, recheck_page, schedule_recheck};
 use state::{warn, State};
-use store::{check_lease, load_progress};
+use store::{check_lease, lease_found, load_progress, next_lease_check};
 use view::render;
 
 /// The running assistant on one page.
@@ -51,7 +53,15 @@ impl PageSession {
     /// Recognises the page, reads the user's preferences and saved backup, and shows what the
     /// page calls for.
     pub async fn start(doc: Document) -> Result<PageSession, WebError> {
-        let session = load_session(&doc).await;
+        // One backup per site: `pt.` and `www.` are one account's `aliexpress.com`.
+        let site = backup_site(
+            &doc.location()
+                .and_then(|l| l.host().ok())
+                .unwrap_or_default(),
+        );
+        // The first reads go out together: each is a round trip to the browser, and the
+        // panel waits for all of them before it is drawn.
+        let (session, lease) = join(load_session(&doc, site.clone()), free_own_stale(&site)).await;
         let page = session.page;
         let carry_on = session.carries_on_paging();
         let url = document_url(&doc);
@@ -69,7 +79,8 @@ impl PageSession {
                 recheck: None,
             })
         });
-        check_lease(&state).await;
+        let check = next_lease_check(&state);
+        lease_found(&state, check, lease.unwrap_or_default());
         render(&state, None)?;
         super::perf::mark("exit-assistant:panel");
         if carry_on {
@@ -141,25 +152,22 @@ impl PageSession {
 
 /// What the core starts from: the page, the user's preferences, this site's saved backup
 /// and the closing progress. What can't be read starts empty, with a warning.
-async fn load_session(doc: &Document) -> Session {
-    let prefs = ext_api::storage_get::<AssistantPrefs>(AssistantPrefs::STORAGE_KEY)
-        .await
-        .unwrap_or_else(|error| {
-            warn(&format!("preferences unreadable, using defaults: {error}"));
-            None
-        });
-    // One backup per site: `pt.` and `www.` are one account's `aliexpress.com`.
-    let site = backup_site(
-        &doc.location()
-            .and_then(|l| l.host().ok())
-            .unwrap_or_default(),
-    );
+async fn load_session(doc: &Document, site: String) -> Session {
     let page = recognise_document(doc);
-    let saved = saved::head_for_page(&site).await.unwrap_or_else(|error| {
+    let (prefs, saved, progress) = join3(
+        ext_api::storage_get::<AssistantPrefs>(AssistantPrefs::STORAGE_KEY),
+        saved::head_for_page(&site),
+        load_progress(),
+    )
+    .await;
+    let prefs = prefs.unwrap_or_else(|error| {
+        warn(&format!("preferences unreadable, using defaults: {error}"));
+        None
+    });
+    let saved = saved.unwrap_or_else(|error| {
         warn(&format!("saved backup unreadable: {error}"));
         None
     });
-    let progress = load_progress().await;
     Session::new(page, site, prefs.unwrap_or_default(), saved, progress)
 }
 

@@ -8,6 +8,7 @@ use gloo_timers::callback::Timeout;
 use wasm_bindgen_futures::spawn_local;
 
 use crate::core::closing_progress::ClosingProgress;
+use crate::core::lease::Lease;
 use crate::core::session::ProgressChange;
 use crate::web::error::log_failure;
 use crate::web::ext_api;
@@ -28,14 +29,23 @@ pub(super) async fn check_lease(state: &Rc<RefCell<State>>) -> bool {
         guard.lease_timer = None;
         return guard.session.lease_seen(false);
     }
-    // Checks overlap (a heartbeat's change, then the lease given back): only the latest one's
-    // answer counts, or an older "held" could outlive the lease.
-    let check = {
-        let mut guard = state.borrow_mut();
-        guard.lease_checks += 1;
-        guard.lease_checks
-    };
+    let check = next_lease_check(state);
     let lease = free_own_stale(&site).await.unwrap_or_default();
+    lease_found(state, check, lease)
+}
+
+/// Numbers a lease check. Checks overlap (a heartbeat's change, then the lease given back):
+/// only the latest one's answer counts, or an older "held" could outlive the lease.
+pub(super) fn next_lease_check(state: &Rc<RefCell<State>>) -> u32 {
+    let mut guard = state.borrow_mut();
+    guard.lease_checks += 1;
+    guard.lease_checks
+}
+
+/// Takes lease check `check`'s answer, `lease` (another tab's run holds the site's backup,
+/// or none does): while one does, looks again when it would lapse. Returns whether the panel
+/// changes.
+pub(super) fn lease_found(state: &Rc<RefCell<State>>, check: u32, lease: Option<Lease>) -> bool {
     let now = js_sys::Date::now();
     let mut guard = state.borrow_mut();
     if guard.lease_checks != check {
