@@ -14,8 +14,9 @@ use crate::web::dom::{cached, WebNode};
 /// "View orders" by its name, once it is gone, 41 ms (`docs/benchmarks.md`). Outside the
 /// cards, each takes well under a millisecond.
 ///
-/// Only the cards are left out: the container's children before its first card and after
-/// its last are kept (a layout may put its pager there). The scope is taken anew at each
+/// The real list keeps its controls outside the cards (`docs/site-facts.md`, "Markup"). Only
+/// the cards are left out: the container's children before its first card and after its last
+/// are kept (a layout may put its pager there). The scope is taken anew at each
 /// observation, from the list as it is then; where no card is found it is the whole page.
 pub struct ListScope {
     parts: Vec<Element>,
