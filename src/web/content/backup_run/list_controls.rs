@@ -12,6 +12,7 @@ use crate::core::backup_view::{Activity, Progress};
 use crate::core::collect::{self, controls, DeletedTab, ListObservation, StatusTab};
 use crate::core::run_end::Ending;
 use crate::core::text::Text;
+use crate::web::dom::WebNode;
 use crate::web::error::WebError;
 
 use super::super::wait::{sleep, until};
@@ -62,8 +63,10 @@ impl ListRun<'_> {
 
     /// Presses "View orders" (or the old layout's "Next") at a human pace.
     pub(super) async fn press_more(&mut self, seen: ListObservation) -> Step {
-        if let Some(more) = control(&self.root, collect::view_more_control)
-            .or_else(|| control(&self.root, controls::next_page))
+        let scope = ListScope::around_cards(&self.root);
+        if let Some(more) = collect::view_more_control(&scope)
+            .or_else(|| controls::next_page(&scope))
+            .map(|n| n.0)
         {
             (self.point)(Some(UsedControl::new(
                 "view_orders",
@@ -79,15 +82,14 @@ impl ListRun<'_> {
         if self.stop.get() {
             return Ok(ControlFlow::Break(Ending::Stopped));
         }
-        if let Some(button) = control(&self.root, collect::view_more_control)
-            .and_then(|b| b.dyn_into::<HtmlElement>().ok())
-        {
+        // Looked for again: the page may have changed during the pause.
+        let scope = ListScope::around_cards(&self.root);
+        let press = |found: Option<WebNode>| found.and_then(|b| b.0.dyn_into::<HtmlElement>().ok());
+        if let Some(button) = press(collect::view_more_control(&scope)) {
             self.last_press = performance_now();
             button.click();
             until(&self.root, STEP_TIMEOUT_MS, self.changed_since(seen)).await?;
-        } else if let Some(next) =
-            control(&self.root, controls::next_page).and_then(|b| b.dyn_into::<HtmlElement>().ok())
-        {
+        } else if let Some(next) = press(controls::next_page(&scope)) {
             // The old layout loads the next page: this run ends with this page, and the next
             // page's assistant carries on (see `continue_paging`).
             self.backup.continue_paging = true;

@@ -30,13 +30,12 @@ use crate::web::content::watch::PageWatch;
 use crate::web::dom::{document_url, page_shows};
 use crate::web::error::{log_failure, WebError};
 use crate::web::ext_api::{self, MessageListener, StorageListener};
-use crate::web::run_lease::free_own_stale;
 use crate::web::saved;
 
 use actions::dispatcher;
 use guide::{place_pointer, recheck_page, schedule_recheck};
 use state::{warn, State};
-use store::{check_lease, lease_found, load_progress, next_lease_check};
+use store::{check_lease, lease_found, load_progress, next_lease_check, read_lease};
 use view::render;
 
 /// The running assistant on one page.
@@ -61,7 +60,7 @@ impl PageSession {
         );
         // The first reads go out together: each is a round trip to the browser, and the
         // panel waits for all of them before it is drawn.
-        let (session, lease) = join(load_session(&doc, site.clone()), free_own_stale(&site)).await;
+        let (session, lease) = join(load_session(&doc, site.clone()), read_lease(&site)).await;
         let page = session.page;
         let carry_on = session.carries_on_paging();
         let url = document_url(&doc);
@@ -80,7 +79,7 @@ impl PageSession {
             })
         });
         let check = next_lease_check(&state);
-        lease_found(&state, check, lease.unwrap_or_default());
+        lease_found(&state, check, lease);
         render(&state, None)?;
         super::perf::mark("exit-assistant:panel");
         if carry_on {

@@ -30,8 +30,18 @@ pub(super) async fn check_lease(state: &Rc<RefCell<State>>) -> bool {
         return guard.session.lease_seen(false);
     }
     let check = next_lease_check(state);
-    let lease = free_own_stale(&site).await.unwrap_or_default();
+    let lease = read_lease(&site).await;
     lease_found(state, check, lease)
+}
+
+/// Another tab's run lease on `site`'s backup, if one holds it (this tab's own stale lease is
+/// given back). A read that fails counts as none, with a warning, as the other reads do: the
+/// run itself still takes the lease before it writes (`web::run_lease`).
+pub(super) async fn read_lease(site: &str) -> Option<Lease> {
+    free_own_stale(site).await.unwrap_or_else(|error| {
+        warn(&format!("run lease unreadable: {error}"));
+        None
+    })
 }
 
 /// Numbers a lease check. Checks overlap (a heartbeat's change, then the lease given back):
