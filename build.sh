@@ -66,6 +66,8 @@ build() {
     done
     # What every AliExpress page loads is minified (the sources stay readable here).
     node tools/shrink/shrink.mjs js "$out/loader.js"
+    # The privacy policy the extension shows is PRIVACY.md itself.
+    node tools/shrink/privacy-page.mjs PRIVACY.md "$out/privacy.html"
     cp -r dist/pkg-launcher dist/pkg dist/pkg-pages "$out/"
     if [ "$browser" = chrome ]; then
       jq 'del(.background.scripts, .browser_specific_settings)' manifest.json > "$out/manifest.json"

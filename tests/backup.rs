@@ -463,6 +463,17 @@ fn the_report_is_self_contained_escaped_and_runs_only_its_own_script() {
         );
     }
     assert!(html.contains("Totals per year") && html.contains("<svg"));
+    // What the backup leaves out is said, each with where to look for it.
+    for left_out in exit_assistant::core::not_kept::NOT_KEPT {
+        let line = format!(
+            "<li data-not-kept=\"{}\"><a href=\"{}\" rel=\"noopener noreferrer\">{}</a>: {}</li>",
+            left_out.id,
+            left_out.url,
+            left_out.report_en.0,
+            left_out.report_en.1.replace('\'', "&#39;")
+        );
+        assert!(html.contains(&line), "the report says {line}");
+    }
 
     let html = report_html(&hostile_file());
     assert_eq!(
@@ -765,4 +776,24 @@ fn no_csv_cell_becomes_a_formula_whatever_the_list_separator() {
             }
         }
     }
+}
+
+/// The spreadsheet is made from any backup: hostile text, a text longer than a cell holds
+/// (cut at Excel's 32,767 characters rather than failing), and a date that isn't one (kept as
+/// text). LibreOffice opening it and its cells are checked end to end (`backup-scenarios.mjs`).
+#[test]
+fn the_spreadsheet_is_made_from_any_backup() {
+    use exit_assistant::core::export::ExportKind;
+    let mut file = hostile_file();
+    file.orders[0].items[0].title = "long ".repeat(10_000);
+    file.orders[0].placed_on = Some("sometime in 2026".into());
+    let (name, mime, bytes) = ExportKind::Xlsx
+        .render(&file, "2026-12-04")
+        .expect("the workbook is made");
+    assert_eq!(name, "aliexpress-orders-2026-12-04.xlsx");
+    assert_eq!(
+        mime,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    );
+    assert!(bytes.starts_with(b"PK\x03\x04"), "an .xlsx is a zip file");
 }

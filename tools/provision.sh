@@ -73,7 +73,7 @@ ensure_build_tools() {
     cargo_install wasm-bindgen-cli "$want"
   fi
   if ! (cd tools/shrink && npm ls --depth=0 >/dev/null 2>&1); then
-    step "installing the build's locked npm dependencies (binaryen, esbuild)"
+    step "installing the build's locked npm dependencies (binaryen, esbuild, marked)"
     (cd tools/shrink && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }
@@ -84,6 +84,10 @@ ensure_browser_tools() {
   # The end-to-end suite runs both browsers in German too: their German UI comes in packages.
   apt_install /usr/lib/chromium/locales/de.pak:chromium-l10n \
     /usr/lib/firefox-esr/browser/extensions/langpack-de@firefox-esr.mozilla.org.xpi:firefox-esr-l10n-de
+  # The offline report's print test reads the PDF back as text.
+  apt_install pdftotext:poppler-utils
+  # The spreadsheet export's test opens the .xlsx in LibreOffice.
+  apt_install soffice:libreoffice-calc-nogui
   command -v geckodriver >/dev/null || cargo_install geckodriver 0.37.1
   if ! (cd "$E2E" && npm ls --depth=0 >/dev/null 2>&1); then
     step "installing the end-to-end harness's locked npm dependencies"

@@ -94,6 +94,8 @@ run_tests() {
   tier "tier (b) browser layer, Firefox" target/logs/web-firefox.log \
     env GECKODRIVER="$(command -v geckodriver)" cargo test --locked --target wasm32-unknown-unknown --test web
   e2e_tier
+  # The README's first command runs this demo; it also makes the stores' screenshots.
+  gate "demo (and the store screenshots, 1280×800)" node "$E2E/demo.mjs" target/demo-check
 
   printf '\n==> summary\n'
   printf '%s\n' "${SUMMARY[@]}"

@@ -1,5 +1,6 @@
 //! The backup's downloadable files: lossless JSON, and two CSVs (one row per order, one row
-//! per item) that follow RFC 4180 and open safely in spreadsheets.
+//! per item) that follow RFC 4180 and open safely in spreadsheets; the report (`report.rs`) and
+//! the spreadsheet (`xlsx.rs`) are made elsewhere.
 
 use super::backup::BackupFileV1;
 use super::money::Money;
@@ -103,7 +104,8 @@ pub fn items_csv(file: &BackupFileV1) -> String {
     csv(&header, rows)
 }
 
-fn state_name(order: &Order) -> String {
+/// The order's state as the JSON names it (`awaiting_payment`, `completed`…).
+pub(super) fn state_name(order: &Order) -> String {
     serde_json::to_value(order.state)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
@@ -192,14 +194,17 @@ pub enum ExportKind {
     CsvItems,
     /// The offline HTML report.
     Report,
+    /// The spreadsheet: Orders and Items sheets (`core::xlsx`).
+    Xlsx,
 }
 
 impl ExportKind {
     /// Every kind, in the order the buttons show them.
-    pub const ALL: [ExportKind; 4] = [
+    pub const ALL: [ExportKind; 5] = [
         ExportKind::Json,
         ExportKind::CsvOrders,
         ExportKind::CsvItems,
+        ExportKind::Xlsx,
         ExportKind::Report,
     ];
 
@@ -211,32 +216,44 @@ impl ExportKind {
             ExportKind::CsvOrders => Text::DownloadCsvOrders,
             ExportKind::CsvItems => Text::DownloadCsvItems,
             ExportKind::Report => Text::DownloadReport,
+            ExportKind::Xlsx => Text::DownloadXlsx,
         }
     }
 
     /// File name, MIME type and content of the file for a backup file, dated `YYYY-MM-DD`.
-    pub fn render(self, file: &BackupFileV1, date: &str) -> (String, &'static str, String) {
-        match self {
+    /// Only the spreadsheet can fail to be made (its writer's own error).
+    pub fn render(
+        self,
+        file: &BackupFileV1,
+        date: &str,
+    ) -> Result<(String, &'static str, Vec<u8>), String> {
+        let date_name = |stem: &str, ext: &str| format!("aliexpress-{stem}-{date}.{ext}");
+        Ok(match self {
             ExportKind::Json => (
-                format!("aliexpress-orders-{date}.json"),
+                date_name("orders", "json"),
                 "application/json",
-                to_json(file),
+                to_json(file).into_bytes(),
             ),
             ExportKind::CsvOrders => (
-                format!("aliexpress-orders-{date}.csv"),
+                date_name("orders", "csv"),
                 "text/csv;charset=utf-8",
-                orders_csv(file),
+                orders_csv(file).into_bytes(),
             ),
             ExportKind::CsvItems => (
-                format!("aliexpress-items-{date}.csv"),
+                date_name("items", "csv"),
                 "text/csv;charset=utf-8",
-                items_csv(file),
+                items_csv(file).into_bytes(),
             ),
             ExportKind::Report => (
-                format!("aliexpress-orders-{date}.html"),
+                date_name("orders", "html"),
                 "text/html;charset=utf-8",
-                super::report::report_html(file),
+                super::report::report_html(file).into_bytes(),
             ),
-        }
+            ExportKind::Xlsx => (
+                date_name("orders", "xlsx"),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                super::xlsx::workbook(file).map_err(|e| e.to_string())?,
+            ),
+        })
     }
 }

@@ -166,6 +166,6 @@ pub struct ExportedFile {
     pub name: String,
     /// MIME type.
     pub mime: String,
-    /// Content.
-    pub content: String,
+    /// Content: text as UTF-8, or a binary file's bytes (the spreadsheet).
+    pub content: Vec<u8>,
 }

@@ -9,6 +9,10 @@ use super::page_kind::PageKind;
 use super::site::{is_storefront_subdomain, Site, SiteHost};
 use super::url::UrlParts;
 
+/// The order list of the global site: where the popup's "Go to my orders" and the panel's
+/// links about orders lead.
+pub const ORDER_LIST_URL: &str = "https://www.aliexpress.com/p/order/index.html";
+
 /// Which sites a rule applies to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Sites {

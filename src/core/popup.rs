@@ -6,8 +6,8 @@ use super::message::{AssistantState, StatusReply};
 use super::page::{recognise_url, PageKind};
 use super::text::Text;
 
-/// Where "Go to my orders" leads: the order list of the global site.
-pub const ORDER_LIST_URL: &str = "https://www.aliexpress.com/p/order/index.html";
+/// Where "Go to my orders" leads.
+pub use super::page_rules::ORDER_LIST_URL;
 
 /// The popup's state, also exposed as `data-state` for styling and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]

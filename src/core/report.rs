@@ -3,36 +3,25 @@
 //! Content-Security-Policy, so it runs no script it doesn't contain; every piece of page text
 //! in it is escaped.
 
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use super::backup::BackupFileV1;
-use super::money::sum_amounts;
+use super::not_kept::NOT_KEPT;
 use super::order::Order;
 use super::parse::is_web_url;
+use super::report_charts;
 
 /// The search box's script: filters rows by their text.
 pub const REPORT_SCRIPT: &str = r##"document.getElementById("q").addEventListener("input",function(e){var q=e.target.value.toLowerCase();document.querySelectorAll("#orders tbody tr").forEach(function(r){r.hidden=q!==""&&r.dataset.search.indexOf(q)<0;});});"##;
 /// `sha256-` of [`REPORT_SCRIPT`], base64; `tests/report.rs` recomputes it.
 pub const REPORT_SCRIPT_HASH: &str = "sha256-G44Zecel4lFOoX0fPRV2ce4Oj1wMyeuOB3rJcI238xs=";
 
-const STYLE: &str = "body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f1f1f}h1{font-size:22px}table{border-collapse:collapse;width:100%;margin:12px 0}th,td{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f3f3f3}td.num{text-align:right;white-space:nowrap}ul{margin:0;padding-left:18px}.warn{border-left:4px solid #b3261e;padding:8px 12px;background:#b3261e14}input{font:inherit;padding:6px 8px;width:min(420px,100%)}svg text{font:12px system-ui,sans-serif}@media (prefers-color-scheme:dark){body{background:#1f1f1f;color:#e3e3e3}th{background:#2b2b2b}}";
+/// The report's style. In print ("Print to PDF", the better form of the screenshots the guides
+/// advise) each order becomes one block of labelled lines, with its items, never split across
+/// pages; the search box is left out.
+const STYLE: &str = "body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f1f1f}h1{font-size:22px}table{border-collapse:collapse;width:100%;margin:12px 0}th,td{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f3f3f3}td.num{text-align:right;white-space:nowrap}ul{margin:0;padding-left:18px}.warn{border-left:4px solid #b3261e;padding:8px 12px;background:#b3261e14}input{font:inherit;padding:6px 8px;width:min(420px,100%)}svg text{font:12px system-ui,sans-serif}@media (prefers-color-scheme:dark){body{background:#1f1f1f;color:#e3e3e3}th{background:#2b2b2b}}@media print{body{margin:0;font-size:10.5pt;background:#fff;color:#000}.search{display:none}svg{max-width:100%;height:auto}h2,h3{break-after:avoid}.chart{break-inside:avoid}#orders,#orders tbody,#orders tr,#orders td{display:block;width:auto}#orders thead{display:none}#orders tr{box-sizing:border-box;border:1px solid #999;padding:6px 8px;margin:0 0 8px;break-inside:avoid}#orders tr[hidden]{display:none}#orders td{border:0;padding:1px 0;text-align:left}#orders td::before{content:attr(data-label) \": \";font-weight:600}a{color:inherit;text-decoration:none}}";
 
-/// Escapes text for HTML content and attribute values.
-pub fn escape_html(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
-}
+pub use super::html::escape_html;
 
 /// A link, only for http(s) URLs; anything else becomes plain text.
 fn link(url: Option<&str>, text: &str) -> String {
@@ -74,8 +63,12 @@ pub fn report_html(file: &BackupFileV1) -> String {
         }
         html.push_str("</ul></div>");
     }
+    not_kept_section(&mut html);
     totals_section(&mut html, &file.orders);
-    html.push_str("<h2>Orders</h2><p><input id=\"q\" type=\"search\" aria-label=\"Search orders\" placeholder=\"Search orders, stores, products\"></p>");
+    report_charts::spending(&mut html, &file.orders);
+    report_charts::top_stores(&mut html, &file.orders);
+    report_charts::by_status(&mut html, &file.orders);
+    html.push_str("<h2>Orders</h2><p class=\"search\"><input id=\"q\" type=\"search\" aria-label=\"Search orders\" placeholder=\"Search orders, stores, products\"></p>");
     html.push_str("<table id=\"orders\"><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Order</th><th scope=\"col\">Status</th><th scope=\"col\">Store</th><th scope=\"col\">Items</th><th scope=\"col\">Total</th></tr></thead><tbody>");
     for order in &file.orders {
         order_row(&mut html, order);
@@ -123,7 +116,7 @@ fn order_row(html: &mut String, o: &Order) {
         .collect();
     let _ = write!(
         html,
-        "<tr data-search=\"{}\"><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td><ul>{items}</ul></td><td class=\"num\">{}</td></tr>",
+        "<tr data-search=\"{}\"><td data-label=\"Date\">{}</td><td data-label=\"Order\">{}</td><td data-label=\"Status\">{}</td><td data-label=\"Store\">{}</td><td data-label=\"Items\"><ul>{items}</ul></td><td class=\"num\" data-label=\"Total\">{}</td></tr>",
         escape_html(&search),
         escape_html(o.placed_on.as_deref().unwrap_or("")),
         link(Some(&o.detail_url), &o.id),
@@ -146,52 +139,28 @@ fn status_cell(o: &Order) -> String {
     cell
 }
 
-/// Totals per year and currency, as a table and a bar chart drawn in SVG (no script).
-fn totals_section(html: &mut String, orders: &[Order]) {
-    let mut by_year: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
-    for o in orders {
-        if let (Some(date), Some(total)) = (&o.placed_on, &o.total) {
-            by_year
-                .entry((
-                    date.get(..4).unwrap_or(date).to_owned(),
-                    total.currency.clone(),
-                ))
-                .or_default()
-                .push(&total.amount);
-        }
-    }
-    let rows: Vec<(String, String, String, usize)> = by_year
-        .into_iter()
-        .map(|((y, c), a)| (y, c, sum_amounts(a.iter().copied()), a.len()))
-        .collect();
-    html.push_str("<h2>Totals per year</h2><table><thead><tr><th scope=\"col\">Year</th><th scope=\"col\">Currency</th><th scope=\"col\">Orders</th><th scope=\"col\">Total</th></tr></thead><tbody>");
-    for (year, currency, total, count) in &rows {
-        let _ = write!(html, "<tr><td>{}</td><td>{}</td><td class=\"num\">{count}</td><td class=\"num\">{}</td></tr>", escape_html(year), escape_html(currency), escape_html(total));
-    }
-    html.push_str("</tbody></table>");
-    let max = rows
-        .iter()
-        .filter_map(|r| r.2.parse::<f64>().ok())
-        .fold(0.0_f64, f64::max);
-    if rows.is_empty() || max <= 0.0 {
-        return;
-    }
-    // Bar lengths only need to look right, so floating point is fine here (amounts stay exact).
-    let height = rows.len() * 24 + 8;
-    let _ = write!(html, "<svg role=\"img\" aria-label=\"Total spent per year and currency\" width=\"640\" height=\"{height}\" viewBox=\"0 0 640 {height}\">");
-    for (i, (year, currency, total, _)) in rows.iter().enumerate() {
-        let width = (total.parse::<f64>().unwrap_or(0.0) / max * 440.0).max(1.0);
-        let y = i * 24 + 4;
+/// What this backup does not hold (`core::not_kept`), with where to look for it while the
+/// account is still open.
+fn not_kept_section(html: &mut String) {
+    html.push_str("<h2>Not in this backup</h2><ul class=\"not-kept\">");
+    for left_out in NOT_KEPT {
+        let (what, advice) = left_out.report_en;
         let _ = write!(
             html,
-            "<text x=\"0\" y=\"{}\">{} {}</text><rect x=\"90\" y=\"{y}\" width=\"{width:.1}\" height=\"18\" fill=\"#0b57d0\"/><text x=\"{:.1}\" y=\"{}\">{}</text>",
-            y + 14,
-            escape_html(year),
-            escape_html(currency),
-            96.0 + width,
-            y + 14,
-            escape_html(total)
+            "<li data-not-kept=\"{}\">{}: {}</li>",
+            left_out.id,
+            link(Some(left_out.url), what),
+            escape_html(advice)
         );
     }
-    html.push_str("</svg>");
+    html.push_str("</ul>");
+}
+
+/// Totals per year and currency, as a table (the charts follow it, `report_charts`).
+fn totals_section(html: &mut String, orders: &[Order]) {
+    html.push_str("<h2>Totals per year</h2><table><thead><tr><th scope=\"col\">Year</th><th scope=\"col\">Currency</th><th scope=\"col\">Orders</th><th scope=\"col\">Total</th></tr></thead><tbody>");
+    for ((year, currency), (total, count)) in report_charts::totals_by(orders, |d| d.get(..4)) {
+        let _ = write!(html, "<tr><td>{}</td><td>{}</td><td class=\"num\">{count}</td><td class=\"num\">{}</td></tr>", escape_html(&year), escape_html(&currency), escape_html(&total));
+    }
+    html.push_str("</tbody></table>");
 }

@@ -89,6 +89,8 @@ texts! {
     DownloadCsvItems => "downloadCsvItems",
     /// Download button.
     DownloadReport => "downloadReport",
+    /// Button: download the spreadsheet (.xlsx).
+    DownloadXlsx => "downloadXlsx",
     /// Accessible name of the progress bar.
     BackupProgressLabel => "backupProgressLabel",
     /// Progress while reading the list, count unknown.
@@ -351,6 +353,22 @@ texts! {
     MoneyGiftCardsHelp => "moneyGiftCardsHelp",
     /// Link to an asset's page.
     MoneyOpenPage => "moneyOpenPage",
+    /// Link to the privacy policy, on the popup and the saved-backups page.
+    PrivacyPolicy => "privacyPolicy",
+    /// Folding line over what the backup leaves out (`core::not_kept`).
+    NotKeptHeading => "notKeptHeading",
+    /// Left out: conversations with sellers.
+    NotKeptMessages => "notKeptMessages",
+    /// What to do about the messages.
+    NotKeptMessagesAdvice => "notKeptMessagesAdvice",
+    /// Left out: payment cards saved to the account.
+    NotKeptCards => "notKeptCards",
+    /// What to do about the cards.
+    NotKeptCardsAdvice => "notKeptCardsAdvice",
+    /// Left out: what was sent in refunds and disputes.
+    NotKeptDisputes => "notKeptDisputes",
+    /// What to do about dispute evidence.
+    NotKeptDisputesAdvice => "notKeptDisputesAdvice",
     /// Button: the user says it is zero.
     ConfirmZero => "confirmZero",
     /// Button: the user says something is left.

@@ -9,6 +9,8 @@ import { By } from "selenium-webdriver";
 import { assistantText, eventually, inAssistant, inRoot, presence, press, visit, waitForPresence } from "./lib/assistant.mjs";
 import { closeSession, openSession } from "./lib/session.mjs";
 import { downloaded } from "./lib/downloads.mjs";
+import { printedPages } from "./lib/print.mjs";
+import { firstSheetTypes, sheetsAsCsv } from "./lib/spreadsheet.mjs";
 import { expectedOrders, HISTORIES } from "./lib/fixture-server.mjs";
 import { WORK } from "./lib/paths.mjs";
 import { expectNoOwnRequests } from "./lib/requests.mjs";
@@ -155,6 +157,31 @@ export function defineBackupScenarios(browserName) {
       assert.equal(ordersCsv.split("\r\n").filter(Boolean).length, expected.length + 1);
       assert.equal(itemsCsv.split("\r\n").filter(Boolean).length, expected.reduce((n, o) => n + o.items.length, 0) + 1);
 
+      // The spreadsheet opens in LibreOffice, and its cells are the backup's: ids as text, dates
+      // as dates, totals as numbers beside their currency.
+      await press(driver, "Download spreadsheet (.xlsx)");
+      const xlsx = await downloaded(browser.downloads, /^aliexpress-orders-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      const sheets = sheetsAsCsv(xlsx);
+      assert.deepEqual(Object.keys(sheets).sort(), ["Items", "Orders"]);
+      assert.equal(sheets.Orders.length, expected.length + 1);
+      assert.equal(sheets.Items.length, expected.reduce((n, o) => n + o.items.length, 0) + 1);
+      const rows = new Map(sheets.Orders.slice(1).map((row) => [row[0], row]));
+      for (const order of expected) {
+        const row = rows.get(order.id);
+        assert.ok(row, `order ${order.id} has a row`);
+        assert.deepEqual(
+          [row[1], row[2], row[4], row[6] === "" ? null : Number(row[6]), row[7]],
+          [order.placed_on ?? "", order.status, order.store.name, order.total ? Number(order.total.amount) : null, order.total?.currency ?? ""],
+          order.id);
+      }
+      const itemTitles = sheets.Items.slice(1).map((row) => `${row[0]} ${row[4]} ${row[6]}`).sort();
+      assert.deepEqual(itemTitles, expected.flatMap((o) => o.items.map((i) => `${o.id} ${i.title} ${i.quantity}`)).sort());
+      for (const [i, row] of firstSheetTypes(xlsx).slice(1).entries()) {
+        assert.equal(row[0].value, null, `row ${i + 2}: the order id is text`);
+        if (row[1].text) assert.ok(row[1].value !== null && /YYYY-MM-DD/.test(row[1].format), `row ${i + 2}: the date is a date`);
+        if (row[6].text) assert.equal(Number(row[6].value), Number(row[6].text), `row ${i + 2}: the total is a number`);
+      }
+
       // The report opens from disk, with no network, and its search works.
       const report = await downloaded(browser.downloads, /^aliexpress-orders-\d{4}-\d{2}-\d{2}\.html$/);
       await driver.switchTo().newWindow("tab");
@@ -163,6 +190,19 @@ export function defineBackupScenarios(browserName) {
       await driver.findElement(By.css("#q")).sendKeys(expected[7].id);
       await eventually(async () => (await visibleRows(driver, "#orders tbody tr")) === 1, "the report's search should filter to one order");
       await driver.close();
+      // It prints as one readable record per order, none split across pages (headless
+      // Chromium's print to PDF, whichever browser saved the file).
+      const pages = printedPages(report);
+      assert.ok(pages.length > 5, `${pages.length} pages`);
+      const all = pages.join("\n");
+      for (const order of expected) assert.ok(all.includes(order.id), `order ${order.id} is printed`);
+      assert.ok(all.includes("Not in this backup") && all.includes("Stores you bought from most"));
+      assert.ok(!all.includes("Search orders"), "no search box on paper");
+      const count = (page, label) => page.split(label).length - 1;
+      assert.equal(pages.reduce((n, page) => n + count(page, "Order: "), 0), expected.length, "one record per order");
+      for (const [i, page] of pages.entries()) {
+        assert.equal(count(page, "Date: "), count(page, "Total: "), `page ${i + 1} ends every record it starts`);
+      }
       await driver.switchTo().window((await driver.getAllWindowHandles())[0]);
 
       // The saved-backups page works with no AliExpress tab open.

@@ -108,6 +108,20 @@ export function defineClosingScenarios(browserName) {
       assert.equal(await assistantText(driver, '.money li[data-asset="wallet"] .status'), de("moneyUnreadable", de("assetWallet")));
     });
 
+    it("says what the backup does not hold, and where to look for it before closing", TIMEOUT, async () => {
+      const summary = await inAssistant(driver, "details.not-kept summary");
+      assert.equal(await summary.getText(), de("notKeptHeading"));
+      await summary.click();
+      assert.ok(await inRoot(driver, `return root?.querySelector("details.not-kept").open`), "a click opens it");
+      const lines = await inRoot(driver, `return [...root.querySelectorAll("details.not-kept li")]
+        .map((li) => [li.dataset.notKept, li.querySelector("a").textContent, li.querySelector("a").href, li.querySelector(".advice").textContent])`);
+      assert.deepEqual(lines, [
+        ["messages", de("notKeptMessages"), "https://www.aliexpress.com/p/message/index.html", de("notKeptMessagesAdvice")],
+        ["payment_cards", de("notKeptCards"), "https://www.aliexpress.com/p/wallet-ui/index.html", de("notKeptCardsAdvice")],
+        ["dispute_evidence", de("notKeptDisputes"), "https://www.aliexpress.com/p/order/index.html", de("notKeptDisputesAdvice")],
+      ]);
+    });
+
     it("shares what another tab learns, without a reload", TIMEOUT, async () => {
       const first = await driver.getWindowHandle();
       assert.equal(await holding(driver, "coins"), "non_zero");

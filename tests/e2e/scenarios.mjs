@@ -279,7 +279,34 @@ export function defineScenarios(browserName) {
       const status = await popupStatus(driver);
       assert.equal(status.state, "not-aliexpress");
       assert.deepEqual(status.buttons, ["Go to my AliExpress orders", "Open saved backups", "Write a deletion letter"]);
+      // The privacy policy is one click away, as a page of the package.
+      const link = await driver.findElement(By.css("a.privacy"));
+      assert.equal(await link.getText(), "Privacy policy");
+      await link.click();
+      const privacyTabs = () => driver.executeAsyncScript(`const done = arguments[0];
+        chrome.tabs.query({}, (tabs) => done(tabs.filter((t) => t.url?.endsWith("/privacy.html")).length));`);
+      await eventually(async () => (await privacyTabs()) === 1, "the link opened the privacy page in a tab");
+      // Closed again, so that the next popup is pointed at a page's tab.
+      await driver.executeAsyncScript(`const done = arguments[0];
+        chrome.tabs.query({}, (tabs) => chrome.tabs.remove(tabs.filter((t) => t.url?.endsWith("/privacy.html")).map((t) => t.id), done));`);
       await closePopup(driver, popup);
+    });
+
+    it("shows PRIVACY.md as its privacy page, with no script", TIMEOUT, async () => {
+      const page = await driver.getWindowHandle();
+      await browser.openExtensionPage("privacy.html");
+      const markdown = fs.readFileSync(path.join(ROOT, "PRIVACY.md"), "utf8");
+      const headings = (level) => [...markdown.matchAll(new RegExp(`^${"#".repeat(level)} (.+)$`, "gm"))].map((m) => m[1].replace(/`/g, ""));
+      const shown = await driver.executeScript(`return {
+        h1: [...document.querySelectorAll("h1")].map((h) => h.textContent),
+        h2: [...document.querySelectorAll("h2")].map((h) => h.textContent),
+        scripts: document.scripts.length, title: document.title };`);
+      assert.deepEqual(shown.h1, headings(1));
+      assert.deepEqual(shown.h2, headings(2));
+      assert.equal(shown.title, headings(1)[0]);
+      assert.equal(shown.scripts, 0);
+      await driver.close();
+      await driver.switchTo().window(page);
     });
 
     it("never fails silently under a strict page CSP (script-src 'self')", TIMEOUT, async () => {

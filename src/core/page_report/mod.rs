@@ -191,7 +191,7 @@ fn safe_tag(tag: &str) -> String {
 
 /// Escapes text for HTML, in text and in attributes alike (the offline report's escaping).
 fn escape(text: &str, out: &mut String) {
-    out.push_str(&super::report::escape_html(text));
+    out.push_str(&super::html::escape_html(text));
 }
 
 #[cfg(test)]

@@ -22,7 +22,7 @@ use crate::web::ui::element;
 const KEEP_URL_MS: u32 = 60_000;
 
 /// Offers `content` as a download named `file_name`, from an extension page's own document.
-pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), WebError> {
+pub fn download(file_name: &str, mime: &str, content: &[u8]) -> Result<(), WebError> {
     let url = object_url(mime, content)?;
     let doc = document()?;
     let link: HtmlAnchorElement = element(
@@ -43,11 +43,11 @@ pub fn download(file_name: &str, mime: &str, content: &str) -> Result<(), WebErr
 }
 
 /// An object URL for `content`; fails where there are none (a service worker).
-fn object_url(mime: &str, content: &str) -> Result<String, WebError> {
-    let parts = js_sys::Array::of1(&content.into());
+fn object_url(mime: &str, content: &[u8]) -> Result<String, WebError> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(content));
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options)?;
     Ok(Url::create_object_url_with_blob(&blob)?)
 }
 
@@ -81,20 +81,22 @@ pub async fn save_to_downloads(file: &ExportedFile) -> Result<(), WebError> {
 pub const GENERATOR: &str = concat!("Exit Assistant for AliExpress ", env!("CARGO_PKG_VERSION"));
 
 /// A backup as one kind of file, dated today.
-pub fn export(backup: &Backup, kind: ExportKind) -> ExportedFile {
+pub fn export(backup: &Backup, kind: ExportKind) -> Result<ExportedFile, WebError> {
     let now = String::from(js_sys::Date::new_0().to_iso_string());
     let file = backup.to_file(&now, GENERATOR);
-    let (name, mime, content) = kind.render(&file, now.get(..10).unwrap_or_default());
-    ExportedFile {
+    let (name, mime, content) = kind
+        .render(&file, now.get(..10).unwrap_or_default())
+        .map_err(WebError::new)?;
+    Ok(ExportedFile {
         name,
         mime: mime.to_owned(),
         content,
-    }
+    })
 }
 
 /// Downloads a backup as one kind of file, dated today.
 pub fn download_backup(backup: &Backup, kind: ExportKind) -> Result<(), WebError> {
-    let file = export(backup, kind);
+    let file = export(backup, kind)?;
     download(&file.name, &file.mime, &file.content)
 }
 
@@ -104,7 +106,7 @@ pub async fn export_saved(site: &str, kind: ExportKind) -> Result<ExportedFile, 
     let backup = crate::web::saved::load(site)
         .await?
         .ok_or_else(|| WebError::new("no saved backup"))?;
-    Ok(export(&backup, kind))
+    export(&backup, kind)
 }
 
 /// The background's side of a panel's request: makes the file and saves it; replies with its

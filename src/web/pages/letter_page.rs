@@ -69,7 +69,7 @@ fn save_letter(text: &str) {
     if let Err(error) = download(
         "aliexpress-data-request.txt",
         "text/plain;charset=utf-8",
-        text,
+        text.as_bytes(),
     ) {
         web_sys::console::error_1(&error.message.into());
     }

@@ -29,7 +29,8 @@ pub fn report_file(
         name: format!("aliexpress-page-report-{stamp}.json"),
         mime: "application/json".to_owned(),
         content: serde_json::to_string_pretty(&report)
-            .map_err(|e| crate::web::error::WebError::new(e.to_string()))?,
+            .map_err(|e| crate::web::error::WebError::new(e.to_string()))?
+            .into_bytes(),
     })
 }
 

@@ -79,6 +79,17 @@ fn render(
         // The popup lives only as long as its page, so the listener may too.
         gloo_events::EventListener::new(&button, "click", handler).forget();
     }
+    // The policy is a page of the package (built from PRIVACY.md), opened in a tab.
+    child(
+        main,
+        "a",
+        &[
+            ("href", "privacy.html"),
+            ("target", "_blank"),
+            ("class", "privacy"),
+        ],
+        Some(&t.text(Text::PrivacyPolicy, &[])),
+    )?;
     Ok(())
 }
 

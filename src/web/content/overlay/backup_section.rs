@@ -35,7 +35,7 @@ impl PanelBuilder<'_> {
         if saved {
             self.downloads(section)?;
         }
-        Ok(())
+        super::not_kept_section::not_kept(section, self.t)
     }
 
     /// Not running: a notice, what is saved, and the start button on the order list.

@@ -8,6 +8,7 @@ mod closing_sections;
 mod guide_section;
 mod kept;
 mod money_section;
+mod not_kept_section;
 mod panel;
 mod report_footer;
 mod verdict;
