@@ -1,6 +1,8 @@
 //! The backup: merging readings, honesty about gaps, and the files it exports.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/messages.rs"]
+mod messages;
 mod support;
 
 use std::fs;
@@ -14,6 +16,7 @@ use exit_assistant::core::order::{Item, Order, Store, Warning};
 use exit_assistant::core::parse::{parse_order_detail, parse_order_list, ListedOrder};
 use exit_assistant::core::report::{report_html, REPORT_SCRIPT, REPORT_SCRIPT_HASH};
 use exit_assistant::core::status::OrderState;
+use exit_assistant::core::text::Translate;
 use scraper::Html;
 use serde_json::Value;
 use sha2::{Digest, Sha256};
@@ -402,9 +405,12 @@ fn hostile_file() -> BackupFileV1 {
 #[test]
 fn csvs_follow_rfc_4180_and_neutralise_formulas() {
     let file = full_backup("en-usd").to_file("2026-11-22T10:05:00Z", "test");
-    let orders = orders_csv(&file);
-    let items = items_csv(&file);
-    assert!(orders.starts_with("\u{feff}order_id,placed_on,status,state,"));
+    let orders = orders_csv(&file, &messages::Messages::load("en"));
+    let items = items_csv(&file, &messages::Messages::load("en"));
+    assert!(orders.starts_with("\u{feff}Order ID,Date,Status,State,Store,"));
+    // The headings follow the user's language (the JSON's keys never do).
+    let german = orders_csv(&file, &messages::Messages::load("de"));
+    assert!(german.starts_with("\u{feff}Bestellnummer,Datum,Status,Zustand,Shop,"));
     assert!(
         orders.ends_with("\r\n") && !orders.replace("\r\n", "").contains('\n'),
         "CRLF line ends"
@@ -414,8 +420,8 @@ fn csvs_follow_rfc_4180_and_neutralise_formulas() {
     assert_eq!(items.matches("\r\n").count(), item_count + 1);
 
     let hostile = hostile_file();
-    let orders = orders_csv(&hostile);
-    let items = items_csv(&hostile);
+    let orders = orders_csv(&hostile, &messages::Messages::load("en"));
+    let items = items_csv(&hostile, &messages::Messages::load("en"));
     assert!(
         orders.contains(
             "\"'=HYPERLINK(\"\"https://evil.example\"\",\"\"x\"\")<script>alert(1)</script>\""
@@ -450,7 +456,7 @@ fn the_report_is_self_contained_escaped_and_runs_only_its_own_script() {
     );
 
     let file = full_backup("en-usd").to_file("2026-11-22T10:05:00Z", "test");
-    let html = report_html(&file);
+    let html = report_html(&file, &messages::Messages::load("en"));
     assert!(html.contains(&format!("script-src '{REPORT_SCRIPT_HASH}'")));
     assert!(html.contains("default-src 'none'"), "nothing is fetched");
     assert_eq!(html.matches("<script").count(), 1);
@@ -463,19 +469,20 @@ fn the_report_is_self_contained_escaped_and_runs_only_its_own_script() {
         );
     }
     assert!(html.contains("Totals per year") && html.contains("<svg"));
-    // What the backup leaves out is said, each with where to look for it.
+    // What the backup leaves out is said, each with where to look for it, in the panel's words.
+    let english = messages::Messages::load("en");
     for left_out in exit_assistant::core::not_kept::NOT_KEPT {
         let line = format!(
             "<li data-not-kept=\"{}\"><a href=\"{}\" rel=\"noopener noreferrer\">{}</a>: {}</li>",
             left_out.id,
             left_out.url,
-            left_out.report_en.0,
-            left_out.report_en.1.replace('\'', "&#39;")
+            english.text(left_out.what, &[]),
+            english.text(left_out.advice, &[]).replace('\'', "&#39;")
         );
         assert!(html.contains(&line), "the report says {line}");
     }
 
-    let html = report_html(&hostile_file());
+    let html = report_html(&hostile_file(), &messages::Messages::load("en"));
     assert_eq!(
         html.matches("<script").count(),
         1,
@@ -652,10 +659,10 @@ fn per_order_warnings_are_exported_and_counted() {
     );
     let json: Value = serde_json::from_str(&to_json(&file)).unwrap();
     assert!(schema().is_valid(&json), "format 2 against its schema");
-    let csv = orders_csv(&file);
-    assert!(csv.lines().next().unwrap().ends_with(",notes,warnings"));
+    let csv = orders_csv(&file, &messages::Messages::load("en"));
+    assert!(csv.lines().next().unwrap().ends_with(",Notes,Warnings"));
     assert!(csv.contains("the page shows no readable total"));
-    let report = report_html(&file);
+    let report = report_html(&file, &messages::Messages::load("en"));
     assert!(report.contains("⚠ order ") && report.contains("the page shows no readable total"));
     assert!(
         report.contains("is not one the assistant knows"),
@@ -762,7 +769,10 @@ fn no_csv_cell_becomes_a_formula_whatever_the_list_separator() {
         };
         let backup = backup_of(order);
         let file = backup.to_file("2026-11-22T10:05:00Z", "test");
-        for csv in [orders_csv(&file), items_csv(&file)] {
+        for csv in [
+            orders_csv(&file, &messages::Messages::load("en")),
+            items_csv(&file, &messages::Messages::load("en")),
+        ] {
             assert!(csv.contains('\''), "{payload:?}: neutralised somewhere");
             for separator in [',', ';'] {
                 for cell in spreadsheet_cells(&csv, separator) {
@@ -788,7 +798,7 @@ fn the_spreadsheet_is_made_from_any_backup() {
     file.orders[0].items[0].title = "long ".repeat(10_000);
     file.orders[0].placed_on = Some("sometime in 2026".into());
     let (name, mime, bytes) = ExportKind::Xlsx
-        .render(&file, "2026-12-04")
+        .render(&file, "2026-12-04", &messages::Messages::load("en"))
         .expect("the workbook is made");
     assert_eq!(name, "aliexpress-orders-2026-12-04.xlsx");
     assert_eq!(

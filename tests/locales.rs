@@ -145,26 +145,3 @@ fn substitutions_keep_their_order_in_every_locale() {
         }
     }
 }
-
-/// The offline report says in English what the panel says about what the backup leaves out
-/// (`core::not_kept`); the two must not drift apart.
-#[test]
-fn the_reports_lines_on_what_is_not_kept_are_the_panels_in_english() {
-    use exit_assistant::core::not_kept::NOT_KEPT;
-    let english = load("en");
-    let message = |text: Text| english[text.key()]["message"].as_str().unwrap().to_owned();
-    for left_out in NOT_KEPT {
-        assert_eq!(
-            left_out.report_en.0,
-            message(left_out.what),
-            "{}",
-            left_out.id
-        );
-        assert_eq!(
-            left_out.report_en.1,
-            message(left_out.advice),
-            "{}",
-            left_out.id
-        );
-    }
-}

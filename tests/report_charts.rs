@@ -2,6 +2,9 @@
 //! figure, checked here against figures worked out by hand for a small, known history.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/messages.rs"]
+mod messages;
+
 use exit_assistant::core::backup::Backup;
 use exit_assistant::core::money::Money;
 use exit_assistant::core::order::{Order, Store};
@@ -44,10 +47,17 @@ fn order(
 }
 
 fn report_of(orders: &[ListedOrder]) -> String {
+    report_in(orders, "en")
+}
+
+fn report_in(orders: &[ListedOrder], locale: &str) -> String {
     let mut backup = Backup::new("www.aliexpress.com", "t");
     backup.add_listed(orders, "t");
     backup.list_exhausted = true;
-    report_html(&backup.to_file("2026-12-04T10:00:00Z", "test"))
+    report_html(
+        &backup.to_file("2026-12-04T10:00:00Z", "test"),
+        &messages::Messages::load(locale),
+    )
 }
 
 /// The figures of the chart named `name`, from its bars' titles, in order.
@@ -117,7 +127,7 @@ fn spending_is_summed_exactly_per_year_and_month_and_never_across_currencies() {
     );
     // An order without a total counts for its store and status, not for spending.
     assert_eq!(
-        chart(&html, "Stores you bought from most, by orders"),
+        chart(&html, "Stores you bought from most"),
         ["Alpha: 3 orders", "Beta: 1 order", "Gamma: 1 order"]
     );
     assert_eq!(
@@ -146,10 +156,7 @@ fn the_stores_chart_names_the_ten_with_most_orders() {
             ));
         }
     }
-    let figures = chart(
-        &report_of(&orders),
-        "Stores you bought from most, by orders",
-    );
+    let figures = chart(&report_of(&orders), "Stores you bought from most");
     let expected: Vec<String> = (2..12)
         .rev()
         .map(|k| format!("Store {k:02}: {} orders", k + 1))
@@ -167,5 +174,58 @@ fn page_text_in_a_chart_is_only_text() {
         OrderState::Completed,
     )]);
     assert!(!html.contains("<img"), "a store name added no element");
-    assert!(chart(&html, "Stores you bought from most, by orders")[0].starts_with("&lt;img"));
+    assert!(chart(&html, "Stores you bought from most")[0].starts_with("&lt;img"));
+}
+
+#[test]
+fn the_report_speaks_the_users_language() {
+    use OrderState::*;
+    let orders = [
+        order(
+            "1000000000000001",
+            "2024-01-15",
+            Some(("10.50", "EUR")),
+            "Alpha",
+            Completed,
+        ),
+        order(
+            "1000000000000002",
+            "2024-01-20",
+            Some(("4.25", "EUR")),
+            "Alpha",
+            Closed,
+        ),
+    ];
+    let html = report_in(&orders, "de");
+    assert!(html.contains("<html lang=\"de\">"));
+    assert!(html.contains("<h1>AliExpress-Bestellungen – Sicherung vom 2026-12-04</h1>"));
+    assert!(html.contains(
+        "<p>2 Bestellungen von www.aliexpress.com, gesichert am 2026-12-04T10:00:00Z mit test.</p>"
+    ));
+    assert_eq!(
+        chart(&html, "Ausgaben pro Jahr in EUR"),
+        ["2024: 14.75 EUR (2 Bestellungen)"]
+    );
+    assert_eq!(
+        chart(&html, "Bestellungen nach Status"),
+        [
+            "Abgeschlossen: 1 Bestellung",
+            "Storniert oder geschlossen: 1 Bestellung"
+        ]
+    );
+    assert!(
+        html.contains("<td data-label=\"Datum\">2024-01-15</td>"),
+        "a printed record's labels are German too"
+    );
+    assert!(
+        html.contains("Nicht in dieser Sicherung") && html.contains("Nachrichten mit Verkäufern")
+    );
+    for english in [
+        "Totals per year",
+        "Orders by status",
+        "Search orders",
+        "Not in this backup",
+    ] {
+        assert!(!html.contains(english), "no English left: {english}");
+    }
 }

@@ -5,6 +5,7 @@
 use super::backup::BackupFileV1;
 use super::money::Money;
 use super::order::Order;
+use super::text::{Text, Translate};
 
 /// The byte-order mark, so spreadsheet programs read the CSV as UTF-8.
 const UTF8_BOM: &str = "\u{feff}";
@@ -14,24 +15,48 @@ pub fn to_json(file: &BackupFileV1) -> String {
     serde_json::to_string_pretty(file).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
 }
 
-/// One row per order.
-pub fn orders_csv(file: &BackupFileV1) -> String {
-    let header = [
-        "order_id",
-        "placed_on",
-        "status",
-        "state",
-        "store_name",
-        "store_url",
-        "total_amount",
-        "total_currency",
-        "total_as_shown",
-        "items",
-        "tracking_numbers",
-        "detail_url",
-        "notes",
-        "warnings",
-    ];
+/// The orders' columns, by their headings: the orders CSV and the spreadsheet's Orders sheet
+/// alike. The headings follow the user's language; the JSON's keys never do.
+pub const ORDER_COLUMNS: [Text; 14] = [
+    Text::ColOrderId,
+    Text::ReportDate,
+    Text::ReportStatus,
+    Text::ColState,
+    Text::ReportStore,
+    Text::ColStoreLink,
+    Text::ReportTotal,
+    Text::ReportCurrency,
+    Text::ColTotalAsShown,
+    Text::ReportItems,
+    Text::ColTracking,
+    Text::ColOrderLink,
+    Text::ColNotes,
+    Text::ColWarnings,
+];
+
+/// The items' columns, by their headings: the items CSV and the Items sheet alike.
+pub const ITEM_COLUMNS: [Text; 12] = [
+    Text::ColOrderId,
+    Text::ReportDate,
+    Text::ColOrderStatus,
+    Text::ReportStore,
+    Text::ColTitle,
+    Text::ColVariant,
+    Text::ColQuantity,
+    Text::ColUnitPrice,
+    Text::ReportCurrency,
+    Text::ColUnitPriceAsShown,
+    Text::ColProductLink,
+    Text::ColPictureLink,
+];
+
+/// Columns' headings in the language `t` speaks.
+pub fn headings(columns: &[Text], t: &dyn Translate) -> Vec<String> {
+    columns.iter().map(|&c| t.text(c, &[])).collect()
+}
+
+/// One row per order, under [`ORDER_COLUMNS`].
+pub fn orders_csv(file: &BackupFileV1, t: &dyn Translate) -> String {
     let rows = file.orders.iter().map(|o| {
         let [amount, currency, shown] = money_columns(o.total.as_ref());
         vec![
@@ -55,7 +80,7 @@ pub fn orders_csv(file: &BackupFileV1) -> String {
                 .join(" | "),
         ]
     });
-    csv(&header, rows)
+    csv(&headings(&ORDER_COLUMNS, t), rows)
 }
 
 /// An amount's three columns: the exact amount, its currency, and as the page showed it;
@@ -66,22 +91,8 @@ fn money_columns(money: Option<&Money>) -> [String; 3] {
     })
 }
 
-/// One row per line item.
-pub fn items_csv(file: &BackupFileV1) -> String {
-    let header = [
-        "order_id",
-        "placed_on",
-        "order_status",
-        "store_name",
-        "title",
-        "variant",
-        "quantity",
-        "unit_price_amount",
-        "unit_price_currency",
-        "unit_price_as_shown",
-        "product_url",
-        "image_url",
-    ];
+/// One row per line item, under [`ITEM_COLUMNS`].
+pub fn items_csv(file: &BackupFileV1, t: &dyn Translate) -> String {
     let rows = file.orders.iter().flat_map(|o| {
         o.items.iter().map(move |i| {
             let [amount, currency, shown] = money_columns(i.unit_price.as_ref());
@@ -101,7 +112,7 @@ pub fn items_csv(file: &BackupFileV1) -> String {
             ]
         })
     });
-    csv(&header, rows)
+    csv(&headings(&ITEM_COLUMNS, t), rows)
 }
 
 /// The order's state as the JSON names it (`awaiting_payment`, `completed`…).
@@ -112,8 +123,9 @@ pub(super) fn state_name(order: &Order) -> String {
         .unwrap_or_default()
 }
 
-fn csv(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+fn csv(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut out = String::from(UTF8_BOM);
+    let header: Vec<String> = header.iter().map(|h| csv_cell(h)).collect();
     out.push_str(&header.join(","));
     out.push_str("\r\n");
     for row in rows {
@@ -222,10 +234,12 @@ impl ExportKind {
 
     /// File name, MIME type and content of the file for a backup file, dated `YYYY-MM-DD`.
     /// Only the spreadsheet can fail to be made (its writer's own error).
+    /// `t` gives the report its words.
     pub fn render(
         self,
         file: &BackupFileV1,
         date: &str,
+        t: &dyn Translate,
     ) -> Result<(String, &'static str, Vec<u8>), String> {
         let date_name = |stem: &str, ext: &str| format!("aliexpress-{stem}-{date}.{ext}");
         Ok(match self {
@@ -237,22 +251,22 @@ impl ExportKind {
             ExportKind::CsvOrders => (
                 date_name("orders", "csv"),
                 "text/csv;charset=utf-8",
-                orders_csv(file).into_bytes(),
+                orders_csv(file, t).into_bytes(),
             ),
             ExportKind::CsvItems => (
                 date_name("items", "csv"),
                 "text/csv;charset=utf-8",
-                items_csv(file).into_bytes(),
+                items_csv(file, t).into_bytes(),
             ),
             ExportKind::Report => (
                 date_name("orders", "html"),
                 "text/html;charset=utf-8",
-                super::report::report_html(file).into_bytes(),
+                super::report::report_html(file, t).into_bytes(),
             ),
             ExportKind::Xlsx => (
                 date_name("orders", "xlsx"),
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                super::xlsx::workbook(file).map_err(|e| e.to_string())?,
+                super::xlsx::workbook(file, t).map_err(|e| e.to_string())?,
             ),
         })
     }

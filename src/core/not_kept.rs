@@ -23,9 +23,6 @@ pub struct NotKept {
     pub advice: Text,
     /// Where to look; opening it is the user's choice.
     pub url: &'static str,
-    /// The same two lines in English, for the offline report (English until it follows the
-    /// user's language, issue 16 point 5).
-    pub report_en: (&'static str, &'static str),
 }
 
 /// Everything the backup leaves out, in the order the panel lists it.
@@ -35,29 +32,17 @@ pub const NOT_KEPT: [NotKept; 3] = [
         what: Text::NotKeptMessages,
         advice: Text::NotKeptMessagesAdvice,
         url: MESSAGES_URL,
-        report_en: (
-            "Messages with sellers",
-            "Open the message centre and copy or screenshot what you want to keep.",
-        ),
     },
     NotKept {
         id: "payment_cards",
         what: Text::NotKeptCards,
         advice: Text::NotKeptCardsAdvice,
         url: WALLET_URL,
-        report_en: (
-            "Saved payment cards",
-            "The wallet lists the cards saved to the account. Note which you used, and remove them before you close it.",
-        ),
     },
     NotKept {
         id: "dispute_evidence",
         what: Text::NotKeptDisputes,
         advice: Text::NotKeptDisputesAdvice,
         url: ORDER_LIST_URL,
-        report_en: (
-            "Photos and messages in refunds and disputes",
-            "The backup keeps each order's refund or dispute note, not what was sent in it. Open the order from the list, and save what you need.",
-        ),
     },
 ];

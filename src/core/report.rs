@@ -10,6 +10,7 @@ use super::not_kept::NOT_KEPT;
 use super::order::Order;
 use super::parse::is_web_url;
 use super::report_charts;
+use super::text::{Text, Translate};
 
 /// The search box's script: filters rows by their text.
 pub const REPORT_SCRIPT: &str = r##"document.getElementById("q").addEventListener("input",function(e){var q=e.target.value.toLowerCase();document.querySelectorAll("#orders tbody tr").forEach(function(r){r.hidden=q!==""&&r.dataset.search.indexOf(q)<0;});});"##;
@@ -35,43 +36,74 @@ fn link(url: Option<&str>, text: &str) -> String {
     }
 }
 
-/// The report for a backup file.
-pub fn report_html(file: &BackupFileV1) -> String {
+/// The report for a backup file, its words in the language `t` speaks (the page report's and
+/// the backup's own words, such as its warnings, stay as they are).
+pub fn report_html(file: &BackupFileV1, t: &dyn Translate) -> String {
+    let say = |text: Text, subs: &[&str]| escape_html(&t.text(text, subs));
     let mut html = String::new();
-    let title = format!(
-        "AliExpress orders – backup of {}",
-        file.exported_at.get(..10).unwrap_or(&file.exported_at)
+    let title = say(
+        Text::ReportTitle,
+        &[file.exported_at.get(..10).unwrap_or(&file.exported_at)],
     );
     let _ = write!(
         html,
-        "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
+        "<!doctype html>\n<html lang=\"{}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">\
 <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src '{REPORT_SCRIPT_HASH}'\">\
-<title>{}</title><style>{STYLE}</style></head><body><main><h1>{}</h1><p>{} orders from {}, saved {} by {}.</p>",
-        escape_html(&title),
-        escape_html(&title),
-        file.orders.len(),
-        escape_html(&file.site),
-        escape_html(&file.exported_at),
-        escape_html(&file.generator),
+<title>{title}</title><style>{STYLE}</style></head><body><main><h1>{title}</h1><p>{}</p>",
+        say(Text::ReportLang, &[]),
+        say(
+            Text::ReportLead,
+            &[
+                &file.orders.len().to_string(),
+                &file.site,
+                &file.exported_at,
+                &file.generator
+            ]
+        ),
     );
     if file.complete {
-        html.push_str("<p>This backup is complete: every order the list showed was read.</p>");
+        let _ = write!(html, "<p>{}</p>", say(Text::ReportComplete, &[]));
     } else {
-        html.push_str("<div class=\"warn\"><p><strong>This backup is incomplete.</strong> What is missing:</p><ul>");
+        let _ = write!(
+            html,
+            "<div class=\"warn\"><p><strong>{}</strong> {}</p><ul>",
+            say(Text::ReportIncomplete, &[]),
+            say(Text::ReportMissing, &[])
+        );
         for w in &file.warnings {
             let _ = write!(html, "<li>{}</li>", escape_html(&w.message));
         }
         html.push_str("</ul></div>");
     }
-    not_kept_section(&mut html);
-    totals_section(&mut html, &file.orders);
-    report_charts::spending(&mut html, &file.orders);
-    report_charts::top_stores(&mut html, &file.orders);
-    report_charts::by_status(&mut html, &file.orders);
-    html.push_str("<h2>Orders</h2><p class=\"search\"><input id=\"q\" type=\"search\" aria-label=\"Search orders\" placeholder=\"Search orders, stores, products\"></p>");
-    html.push_str("<table id=\"orders\"><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Order</th><th scope=\"col\">Status</th><th scope=\"col\">Store</th><th scope=\"col\">Items</th><th scope=\"col\">Total</th></tr></thead><tbody>");
+    not_kept_section(&mut html, t);
+    totals_section(&mut html, &file.orders, t);
+    report_charts::spending(&mut html, &file.orders, t);
+    report_charts::top_stores(&mut html, &file.orders, t);
+    report_charts::by_status(&mut html, &file.orders, t);
+    let _ = write!(
+        html,
+        "<h2>{}</h2><p class=\"search\"><input id=\"q\" type=\"search\" aria-label=\"{}\" placeholder=\"{}\"></p>",
+        say(Text::ReportOrders, &[]),
+        say(Text::ReportSearchLabel, &[]),
+        say(Text::ReportSearchPlaceholder, &[])
+    );
+    // The columns' names, also each cell's label when printed (one block per order).
+    let columns = [
+        Text::ReportDate,
+        Text::ReportOrder,
+        Text::ReportStatus,
+        Text::ReportStore,
+        Text::ReportItems,
+        Text::ReportTotal,
+    ]
+    .map(|c| say(c, &[]));
+    html.push_str("<table id=\"orders\"><thead><tr>");
+    for column in &columns {
+        let _ = write!(html, "<th scope=\"col\">{column}</th>");
+    }
+    html.push_str("</tr></thead><tbody>");
     for order in &file.orders {
-        order_row(&mut html, order);
+        order_row(&mut html, order, &columns);
     }
     let _ = writeln!(
         html,
@@ -80,7 +112,8 @@ pub fn report_html(file: &BackupFileV1) -> String {
     html
 }
 
-fn order_row(html: &mut String, o: &Order) {
+/// One order's row; `labels` are the columns' names, already escaped.
+fn order_row(html: &mut String, o: &Order, labels: &[String; 6]) {
     let search = format!(
         "{} {} {} {}",
         o.id,
@@ -114,9 +147,10 @@ fn order_row(html: &mut String, o: &Order) {
             )
         })
         .collect();
+    let [date, order, status, store, items_label, total] = labels;
     let _ = write!(
         html,
-        "<tr data-search=\"{}\"><td data-label=\"Date\">{}</td><td data-label=\"Order\">{}</td><td data-label=\"Status\">{}</td><td data-label=\"Store\">{}</td><td data-label=\"Items\"><ul>{items}</ul></td><td class=\"num\" data-label=\"Total\">{}</td></tr>",
+        "<tr data-search=\"{}\"><td data-label=\"{date}\">{}</td><td data-label=\"{order}\">{}</td><td data-label=\"{status}\">{}</td><td data-label=\"{store}\">{}</td><td data-label=\"{items_label}\"><ul>{items}</ul></td><td class=\"num\" data-label=\"{total}\">{}</td></tr>",
         escape_html(&search),
         escape_html(o.placed_on.as_deref().unwrap_or("")),
         link(Some(&o.detail_url), &o.id),
@@ -140,25 +174,37 @@ fn status_cell(o: &Order) -> String {
 }
 
 /// What this backup does not hold (`core::not_kept`), with where to look for it while the
-/// account is still open.
-fn not_kept_section(html: &mut String) {
-    html.push_str("<h2>Not in this backup</h2><ul class=\"not-kept\">");
+/// account is still open: the panel's own words.
+fn not_kept_section(html: &mut String, t: &dyn Translate) {
+    let _ = write!(
+        html,
+        "<h2>{}</h2><ul class=\"not-kept\">",
+        escape_html(&t.text(Text::ReportNotKeptHeading, &[]))
+    );
     for left_out in NOT_KEPT {
-        let (what, advice) = left_out.report_en;
         let _ = write!(
             html,
             "<li data-not-kept=\"{}\">{}: {}</li>",
             left_out.id,
-            link(Some(left_out.url), what),
-            escape_html(advice)
+            link(Some(left_out.url), &t.text(left_out.what, &[])),
+            escape_html(&t.text(left_out.advice, &[]))
         );
     }
     html.push_str("</ul>");
 }
 
 /// Totals per year and currency, as a table (the charts follow it, `report_charts`).
-fn totals_section(html: &mut String, orders: &[Order]) {
-    html.push_str("<h2>Totals per year</h2><table><thead><tr><th scope=\"col\">Year</th><th scope=\"col\">Currency</th><th scope=\"col\">Orders</th><th scope=\"col\">Total</th></tr></thead><tbody>");
+fn totals_section(html: &mut String, orders: &[Order], t: &dyn Translate) {
+    let say = |text: Text| escape_html(&t.text(text, &[]));
+    let _ = write!(
+        html,
+        "<h2>{}</h2><table><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        say(Text::ReportTotalsHeading),
+        say(Text::ReportYear),
+        say(Text::ReportCurrency),
+        say(Text::ReportOrders),
+        say(Text::ReportTotal)
+    );
     for ((year, currency), (total, count)) in report_charts::totals_by(orders, |d| d.get(..4)) {
         let _ = write!(html, "<tr><td>{}</td><td>{}</td><td class=\"num\">{count}</td><td class=\"num\">{}</td></tr>", escape_html(&year), escape_html(&currency), escape_html(&total));
     }

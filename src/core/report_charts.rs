@@ -11,6 +11,7 @@ use super::html::escape_html;
 use super::money::sum_amounts;
 use super::order::Order;
 use super::status::OrderState;
+use super::text::{Text, Translate};
 
 /// How many stores the "bought from most" chart names.
 pub const TOP_STORES: usize = 10;
@@ -117,8 +118,12 @@ pub(super) fn totals_by<'a>(
 
 /// Spending per year and per month, one chart per currency (amounts in different currencies
 /// are never added together).
-pub(super) fn spending(html: &mut String, orders: &[Order]) {
-    html.push_str("<h2>Spending</h2>");
+pub(super) fn spending(html: &mut String, orders: &[Order], t: &dyn Translate) {
+    let _ = write!(
+        html,
+        "<h2>{}</h2>",
+        escape_html(&t.text(Text::ReportSpendingHeading, &[]))
+    );
     let by_year = totals_by(orders, |d| d.get(..4));
     let by_month = totals_by(orders, |d| d.get(..7));
     let currencies: Vec<&String> = {
@@ -128,23 +133,32 @@ pub(super) fn spending(html: &mut String, orders: &[Order]) {
         seen
     };
     if currencies.is_empty() {
-        html.push_str("<p>No order here has both a date and a total.</p>");
+        let _ = write!(
+            html,
+            "<p>{}</p>",
+            escape_html(&t.text(Text::ReportNoSpending, &[]))
+        );
         return;
     }
     for currency in currencies {
-        for (period, totals) in [("year", &by_year), ("month", &by_month)] {
+        for (per_year, totals) in [(true, &by_year), (false, &by_month)] {
             let bars: Vec<Bar> = totals
                 .iter()
                 .filter(|((_, c), _)| c == currency)
                 .map(|((key, _), (sum, count))| Bar {
                     label: key.clone(),
-                    figure: format!("{sum} {currency} ({})", orders_count(*count)),
+                    figure: format!("{sum} {currency} ({})", orders_count(t, *count)),
                     measure: sum.parse().unwrap_or(0.0),
                 })
                 .collect();
-            let name = format!("Spending per {period} in {currency}");
+            let title = if per_year {
+                Text::ReportSpendingPerYear
+            } else {
+                Text::ReportSpendingPerMonth
+            };
+            let name = t.text(title, &[currency]);
             let _ = write!(html, "<h3>{}</h3>", escape_html(&name));
-            if period == "year" {
+            if per_year {
                 bar_chart(html, &name, &bars);
             } else {
                 column_chart(html, &name, &bars);
@@ -154,7 +168,7 @@ pub(super) fn spending(html: &mut String, orders: &[Order]) {
 }
 
 /// The stores with the most orders, most first (ties by name).
-pub(super) fn top_stores(html: &mut String, orders: &[Order]) {
+pub(super) fn top_stores(html: &mut String, orders: &[Order], t: &dyn Translate) {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for o in orders.iter().filter(|o| !o.store.name.is_empty()) {
         *counts.entry(o.store.name.as_str()).or_default() += 1;
@@ -166,45 +180,56 @@ pub(super) fn top_stores(html: &mut String, orders: &[Order]) {
         .take(TOP_STORES)
         .map(|(store, count)| Bar {
             label: store.to_owned(),
-            figure: orders_count(count),
+            figure: orders_count(t, count),
             measure: count as f64,
         })
         .collect();
-    html.push_str("<h2>Stores you bought from most</h2>");
-    bar_chart(html, "Stores you bought from most, by orders", &bars);
+    let name = t.text(Text::ReportTopStores, &[]);
+    let _ = write!(html, "<h2>{}</h2>", escape_html(&name));
+    bar_chart(html, &name, &bars);
 }
 
 /// How many orders are in each state, in the order a shopper reads them.
-pub(super) fn by_status(html: &mut String, orders: &[Order]) {
+pub(super) fn by_status(html: &mut String, orders: &[Order], t: &dyn Translate) {
     let bars: Vec<Bar> = STATE_NAMES
         .iter()
         .map(|&(state, name)| (name, orders.iter().filter(|o| o.state == state).count()))
         .filter(|&(_, count)| count > 0)
         .map(|(name, count)| Bar {
-            label: name.to_owned(),
-            figure: orders_count(count),
+            label: t.text(name, &[]),
+            figure: orders_count(t, count),
             measure: count as f64,
         })
         .collect();
-    html.push_str("<h2>Orders by status</h2>");
-    bar_chart(html, "Orders by status", &bars);
+    let name = t.text(Text::ReportByStatus, &[]);
+    let _ = write!(html, "<h2>{}</h2>", escape_html(&name));
+    bar_chart(html, &name, &bars);
 }
 
-/// "1 order", "3 orders".
-fn orders_count(count: usize) -> String {
+/// "1 order", "3 orders" (languages whose plurals have more forms say "orders: 3").
+fn orders_count(t: &dyn Translate, count: usize) -> String {
     if count == 1 {
-        "1 order".to_owned()
+        t.text(Text::ReportOneOrder, &[])
     } else {
-        format!("{count} orders")
+        t.text(Text::ReportOrderCount, &[&count.to_string()])
     }
 }
 
-/// Each state's name in the report.
-pub const STATE_NAMES: [(OrderState, &str); 6] = [
-    (OrderState::Completed, "Completed"),
-    (OrderState::Closed, "Cancelled or closed"),
-    (OrderState::AwaitingPayment, "Awaiting payment"),
-    (OrderState::AwaitingShipment, "Awaiting shipment"),
-    (OrderState::AwaitingDelivery, "On the way"),
-    (OrderState::Unknown, "Status not known"),
+/// Each state's name in the report, in the order a shopper reads them.
+pub const STATE_NAMES: [(OrderState, Text); 6] = [
+    (OrderState::Completed, Text::ReportStateCompleted),
+    (OrderState::Closed, Text::ReportStateClosed),
+    (
+        OrderState::AwaitingPayment,
+        Text::ReportStateAwaitingPayment,
+    ),
+    (
+        OrderState::AwaitingShipment,
+        Text::ReportStateAwaitingShipment,
+    ),
+    (
+        OrderState::AwaitingDelivery,
+        Text::ReportStateAwaitingDelivery,
+    ),
+    (OrderState::Unknown, Text::ReportStateUnknown),
 ];

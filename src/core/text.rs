@@ -3,6 +3,14 @@
 //! Core decides *what* to say; the browser layer looks the key up with `chrome.i18n`.
 //! `tests/locales.rs` checks that every key exists in every locale.
 
+/// A source of localised strings. The extension uses `chrome.i18n` (`web::i18n`); native and
+/// browser tests, which run outside an extension, pass their own. The core takes one where it
+/// writes words into a file (the offline report), so the file is in the user's language.
+pub trait Translate {
+    /// The string for `text`, with `$1`… replaced by `substitutions`.
+    fn text(&self, text: Text, substitutions: &[&str]) -> String;
+}
+
 macro_rules! texts {
     ($($(#[doc = $doc:literal])* $name:ident => $key:literal,)*) => {
         /// A localised string, by message key.
@@ -353,6 +361,104 @@ texts! {
     MoneyGiftCardsHelp => "moneyGiftCardsHelp",
     /// Link to an asset's page.
     MoneyOpenPage => "moneyOpenPage",
+    /// The report's language tag (BCP 47), for its `html lang`.
+    ReportLang => "reportLang",
+    /// Title of the offline report; $1 is the day it was saved.
+    ReportTitle => "reportTitle",
+    /// Report: how many orders, from which site, saved when and by what.
+    ReportLead => "reportLead",
+    /// Report: the backup is complete.
+    ReportComplete => "reportComplete",
+    /// Report: the backup is incomplete (bold).
+    ReportIncomplete => "reportIncomplete",
+    /// Report: before the list of what is missing.
+    ReportMissing => "reportMissing",
+    /// Report heading: what the backup does not hold.
+    ReportNotKeptHeading => "reportNotKeptHeading",
+    /// Report heading over the totals table.
+    ReportTotalsHeading => "reportTotalsHeading",
+    /// Report column.
+    ReportYear => "reportYear",
+    /// Report column.
+    ReportCurrency => "reportCurrency",
+    /// Report column and heading: orders.
+    ReportOrders => "reportOrders",
+    /// Report column: an order's total.
+    ReportTotal => "reportTotal",
+    /// Report heading over the spending charts.
+    ReportSpendingHeading => "reportSpendingHeading",
+    /// Report chart title; $1 is a currency code.
+    ReportSpendingPerYear => "reportSpendingPerYear",
+    /// Report chart title; $1 is a currency code.
+    ReportSpendingPerMonth => "reportSpendingPerMonth",
+    /// Report: no chart can be drawn.
+    ReportNoSpending => "reportNoSpending",
+    /// Report heading and chart title.
+    ReportTopStores => "reportTopStores",
+    /// Report heading and chart title.
+    ReportByStatus => "reportByStatus",
+    /// Report chart figure: exactly one order.
+    ReportOneOrder => "reportOneOrder",
+    /// Report chart figure: $1 orders (never 1).
+    ReportOrderCount => "reportOrderCount",
+    /// Report: an order state.
+    ReportStateCompleted => "reportStateCompleted",
+    /// Report: an order state.
+    ReportStateClosed => "reportStateClosed",
+    /// Report: an order state.
+    ReportStateAwaitingPayment => "reportStateAwaitingPayment",
+    /// Report: an order state.
+    ReportStateAwaitingShipment => "reportStateAwaitingShipment",
+    /// Report: an order state.
+    ReportStateAwaitingDelivery => "reportStateAwaitingDelivery",
+    /// Report: an order state.
+    ReportStateUnknown => "reportStateUnknown",
+    /// Report: accessible name of the search box.
+    ReportSearchLabel => "reportSearchLabel",
+    /// Report: placeholder of the search box.
+    ReportSearchPlaceholder => "reportSearchPlaceholder",
+    /// Report column: the day an order was placed.
+    ReportDate => "reportDate",
+    /// Report column: the order number.
+    ReportOrder => "reportOrder",
+    /// Report column.
+    ReportStatus => "reportStatus",
+    /// Report column.
+    ReportStore => "reportStore",
+    /// Report column.
+    ReportItems => "reportItems",
+    /// Spreadsheet and CSV column: the order number.
+    ColOrderId => "colOrderId",
+    /// Spreadsheet and CSV column: the order's state as the JSON names it.
+    ColState => "colState",
+    /// Spreadsheet and CSV column.
+    ColStoreLink => "colStoreLink",
+    /// Spreadsheet and CSV column: the total as the page showed it.
+    ColTotalAsShown => "colTotalAsShown",
+    /// Spreadsheet and CSV column.
+    ColTracking => "colTracking",
+    /// Spreadsheet and CSV column: the order's detail page.
+    ColOrderLink => "colOrderLink",
+    /// Spreadsheet and CSV column: refund and dispute notes.
+    ColNotes => "colNotes",
+    /// Spreadsheet and CSV column: what could not be read.
+    ColWarnings => "colWarnings",
+    /// Spreadsheet and CSV column (items).
+    ColOrderStatus => "colOrderStatus",
+    /// Spreadsheet and CSV column: the product's title.
+    ColTitle => "colTitle",
+    /// Spreadsheet and CSV column: colour, size…
+    ColVariant => "colVariant",
+    /// Spreadsheet and CSV column.
+    ColQuantity => "colQuantity",
+    /// Spreadsheet and CSV column.
+    ColUnitPrice => "colUnitPrice",
+    /// Spreadsheet and CSV column: the unit price as the page showed it.
+    ColUnitPriceAsShown => "colUnitPriceAsShown",
+    /// Spreadsheet and CSV column.
+    ColProductLink => "colProductLink",
+    /// Spreadsheet and CSV column: the product picture's address.
+    ColPictureLink => "colPictureLink",
     /// Link to the privacy policy, on the popup and the saved-backups page.
     PrivacyPolicy => "privacyPolicy",
     /// Folding line over what the backup leaves out (`core::not_kept`).

@@ -1,5 +1,6 @@
 //! The spreadsheet export (issue 16, point 4): one `.xlsx` workbook with an Orders sheet and an
-//! Items sheet, the same columns as the two CSVs (`export.rs`), written by `rust_xlsxwriter`.
+//! Items sheet, the same columns as the two CSVs (`export::ORDER_COLUMNS`, `ITEM_COLUMNS`),
+//! written by `rust_xlsxwriter`.
 //!
 //! What a spreadsheet user expects, and the CSVs can't promise:
 //! - dates are real dates (`yyyy-mm-dd`), so they sort and filter as dates;
@@ -9,49 +10,19 @@
 //!   `8.21230E+15`, as nrbrook's exporter's users found;
 //! - every text is written as a string cell, which a spreadsheet never runs as a formula.
 //!
-//! The exact amount and the text as the page showed it stay in the JSON and the CSVs.
+//! The exact amount stays in the JSON and the CSVs; the text as the page showed it is a column
+//! here too.
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
 use super::backup::BackupFileV1;
-use super::export::state_name;
+use super::export::{headings, state_name, ITEM_COLUMNS, ORDER_COLUMNS};
 use super::money::Money;
 use super::order::Order;
+use super::text::{Text, Translate};
 
 /// The longest text a cell holds (Excel's limit); longer page text is cut there.
 const CELL_CHARS: usize = 32_767;
-
-/// The Orders sheet's headings.
-pub const ORDER_COLUMNS: [&str; 13] = [
-    "Order ID",
-    "Date",
-    "Status",
-    "State",
-    "Store",
-    "Store link",
-    "Total",
-    "Currency",
-    "Items",
-    "Tracking numbers",
-    "Order link",
-    "Notes",
-    "Warnings",
-];
-
-/// The Items sheet's headings.
-pub const ITEM_COLUMNS: [&str; 11] = [
-    "Order ID",
-    "Date",
-    "Order status",
-    "Store",
-    "Title",
-    "Variant",
-    "Quantity",
-    "Unit price",
-    "Currency",
-    "Product link",
-    "Picture link",
-];
 
 /// A cell's value.
 enum Cell<'a> {
@@ -63,23 +34,29 @@ enum Cell<'a> {
     Empty,
 }
 
-/// The workbook for a backup file, as the bytes of an `.xlsx` file.
-pub fn workbook(file: &BackupFileV1) -> Result<Vec<u8>, XlsxError> {
+/// The workbook for a backup file, as the bytes of an `.xlsx` file; its sheets' names and
+/// headings in the language `t` speaks.
+pub fn workbook(file: &BackupFileV1, t: &dyn Translate) -> Result<Vec<u8>, XlsxError> {
     let mut book = Workbook::new();
     let heading = Format::new().set_bold();
     let date = Format::new().set_num_format("yyyy-mm-dd");
 
-    let orders = book.add_worksheet().set_name("Orders")?;
+    let orders = book
+        .add_worksheet()
+        .set_name(t.text(Text::ReportOrders, &[]))?;
     let rows = file.orders.iter().map(order_row);
-    write_sheet(orders, &ORDER_COLUMNS, rows, &heading, &date)?;
+    write_sheet(orders, &headings(&ORDER_COLUMNS, t), rows, &heading, &date)?;
 
-    let items = book.add_worksheet().set_name("Items")?;
+    let items = book
+        .add_worksheet()
+        .set_name(t.text(Text::ReportItems, &[]))?;
     let rows = file.orders.iter().flat_map(item_rows);
-    write_sheet(items, &ITEM_COLUMNS, rows, &heading, &date)?;
+    write_sheet(items, &headings(&ITEM_COLUMNS, t), rows, &heading, &date)?;
 
     book.save_to_buffer()
 }
 
+/// One order, under `ORDER_COLUMNS`.
 fn order_row(o: &Order) -> Vec<Cell<'_>> {
     let (total, currency) = money_cells(o.total.as_ref());
     vec![
@@ -91,6 +68,7 @@ fn order_row(o: &Order) -> Vec<Cell<'_>> {
         o.store.url.as_deref().map_or(Cell::Empty, Cell::Text),
         total,
         currency,
+        shown(o.total.as_ref()),
         Cell::Number(f64::from(o.items.iter().map(|i| i.quantity).sum::<u32>())),
         Cell::Owned(o.tracking_numbers.join(" ")),
         Cell::Text(&o.detail_url),
@@ -105,6 +83,7 @@ fn order_row(o: &Order) -> Vec<Cell<'_>> {
     ]
 }
 
+/// An order's items, each under `ITEM_COLUMNS`.
 fn item_rows(o: &Order) -> impl Iterator<Item = Vec<Cell<'_>>> {
     o.items.iter().map(move |i| {
         let (price, currency) = money_cells(i.unit_price.as_ref());
@@ -118,6 +97,7 @@ fn item_rows(o: &Order) -> impl Iterator<Item = Vec<Cell<'_>>> {
             Cell::Number(f64::from(i.quantity)),
             price,
             currency,
+            shown(i.unit_price.as_ref()),
             i.product_url.as_deref().map_or(Cell::Empty, Cell::Text),
             i.image_url.as_deref().map_or(Cell::Empty, Cell::Text),
         ]
@@ -132,15 +112,20 @@ fn money_cells(money: Option<&Money>) -> (Cell<'_>, Cell<'_>) {
     }
 }
 
+/// An amount as the page showed it, as text.
+fn shown(money: Option<&Money>) -> Cell<'_> {
+    money.map_or(Cell::Empty, |m| Cell::Text(&m.display))
+}
+
 fn write_sheet<'a>(
     sheet: &mut Worksheet,
-    columns: &[&str],
+    columns: &[String],
     rows: impl Iterator<Item = Vec<Cell<'a>>>,
     heading: &Format,
     date: &Format,
 ) -> Result<(), XlsxError> {
     for (col, name) in (0u16..).zip(columns) {
-        sheet.write_string_with_format(0, col, *name, heading)?;
+        sheet.write_string_with_format(0, col, name, heading)?;
     }
     let mut last_row = 0;
     for (row, cells) in (1u32..).zip(rows) {

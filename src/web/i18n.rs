@@ -5,12 +5,7 @@ use crate::core::text::Text;
 
 use super::ext_api;
 
-/// A source of localised strings. The extension uses `chrome.i18n`; browser tests, which run
-/// outside an extension, pass their own.
-pub trait Translate {
-    /// The string for `text`, with `$1`… replaced by `substitutions`.
-    fn text(&self, text: Text, substitutions: &[&str]) -> String;
-}
+pub use crate::core::text::Translate;
 
 /// A backup's summary as three lines: counts, years, totals per currency.
 pub fn summary_lines(t: &dyn Translate, summary: &Summary) -> Vec<String> {

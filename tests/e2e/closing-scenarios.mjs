@@ -120,6 +120,14 @@ export function defineClosingScenarios(browserName) {
         ["payment_cards", de("notKeptCards"), "https://www.aliexpress.com/p/wallet-ui/index.html", de("notKeptCardsAdvice")],
         ["dispute_evidence", de("notKeptDisputes"), "https://www.aliexpress.com/p/order/index.html", de("notKeptDisputesAdvice")],
       ]);
+      // The report says it too, and all of it in German, as the browser speaks.
+      await press(driver, de("downloadReport"), ".downloads");
+      const report = fs.readFileSync(await downloaded(session.browser.downloads, /^aliexpress-orders-\d{4}-\d{2}-\d{2}\.html$/), "utf8");
+      assert.match(report, /<html lang="de">/);
+      for (const key of ["reportNotKeptHeading", "notKeptMessages", "reportTotalsHeading", "reportByStatus", "reportSearchPlaceholder"]) {
+        assert.ok(report.includes(de(key)), `the report says ${key} in German`);
+      }
+      assert.doesNotMatch(report, /Totals per year|Orders by status|Search orders/);
     });
 
     it("shares what another tab learns, without a reload", TIMEOUT, async () => {

@@ -85,7 +85,11 @@ pub fn export(backup: &Backup, kind: ExportKind) -> Result<ExportedFile, WebErro
     let now = String::from(js_sys::Date::new_0().to_iso_string());
     let file = backup.to_file(&now, GENERATOR);
     let (name, mime, content) = kind
-        .render(&file, now.get(..10).unwrap_or_default())
+        .render(
+            &file,
+            now.get(..10).unwrap_or_default(),
+            &crate::web::i18n::ChromeI18n,
+        )
         .map_err(WebError::new)?;
     Ok(ExportedFile {
         name,
