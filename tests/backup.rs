@@ -103,7 +103,7 @@ fn a_full_backup_is_complete_and_its_file_matches_the_schema_and_the_fixture() {
             json["format_version"].as_u64(),
             json["complete"].as_bool()
         ),
-        (Some("aliexpress-order-backup"), Some(2), Some(true))
+        (Some("aliexpress-order-backup"), Some(3), Some(true))
     );
 }
 
@@ -396,6 +396,7 @@ fn hostile_file() -> BackupFileV1 {
         warnings: vec![Warning::new("missing_total", evil)],
         read_by: None,
         deleted: false,
+        details: None,
     };
     let mut backup = backup_of(order);
     backup.list_exhausted = true;
@@ -658,9 +659,13 @@ fn per_order_warnings_are_exported_and_counted() {
         ["missing_total"]
     );
     let json: Value = serde_json::from_str(&to_json(&file)).unwrap();
-    assert!(schema().is_valid(&json), "format 2 against its schema");
+    assert!(schema().is_valid(&json), "format 3 against its schema");
     let csv = orders_csv(&file, &messages::Messages::load("en"));
-    assert!(csv.lines().next().unwrap().ends_with(",Notes,Warnings"));
+    assert!(csv
+        .lines()
+        .next()
+        .unwrap()
+        .ends_with(",Notes,Warnings,Payment method,Shipping address,Price breakdown"));
     assert!(csv.contains("the page shows no readable total"));
     let report = report_html(&file, &messages::Messages::load("en"));
     assert!(report.contains("⚠ order ") && report.contains("the page shows no readable total"));
@@ -766,6 +771,7 @@ fn no_csv_cell_becomes_a_formula_whatever_the_list_separator() {
             warnings: vec![Warning::new(payload, payload)],
             read_by: None,
             deleted: false,
+            details: None,
         };
         let backup = backup_of(order);
         let file = backup.to_file("2026-11-22T10:05:00Z", "test");

@@ -8,6 +8,7 @@ use exit_assistant::core::export::to_json;
 use exit_assistant::core::import::read_backup_file;
 use exit_assistant::core::money::Money;
 use exit_assistant::core::order::{Item, Order, ReadBy, Store, Warning};
+use exit_assistant::core::order_details::{OrderDetails, PriceLine};
 use exit_assistant::core::parse::ListedOrder;
 use exit_assistant::core::status::OrderState;
 use proptest::prelude::*;
@@ -68,6 +69,36 @@ fn item() -> impl Strategy<Value = Item> {
         )
 }
 
+/// What a detail page adds, as the parser makes it: any text, amounts or none.
+fn details() -> impl Strategy<Value = OrderDetails> {
+    (
+        proptest::collection::vec(
+            (
+                page_text(),
+                page_text(),
+                proptest::option::of(money()),
+                any::<bool>(),
+            ),
+            0..4,
+        ),
+        proptest::collection::vec(page_text(), 0..3),
+        proptest::option::of(page_text()),
+    )
+        .prop_map(|(lines, ship_to, payment_method)| OrderDetails {
+            price_lines: lines
+                .into_iter()
+                .map(|(label, shown, amount, deducted)| PriceLine {
+                    label,
+                    shown,
+                    amount,
+                    deducted,
+                })
+                .collect(),
+            ship_to,
+            payment_method,
+        })
+}
+
 fn state() -> impl Strategy<Value = OrderState> {
     prop_oneof![
         Just(OrderState::AwaitingPayment),
@@ -100,6 +131,7 @@ fn order() -> impl Strategy<Value = Order> {
             proptest::collection::vec(("[a-z_]{1,20}", page_text()), 0..3),
             proptest::option::of(prop_oneof![Just(ReadBy::Rules), Just(ReadBy::Structure)]),
             any::<bool>(),
+            proptest::option::of(details()),
         ),
     )
         .prop_map(
@@ -110,7 +142,7 @@ fn order() -> impl Strategy<Value = Order> {
                 total,
                 items,
                 (tracking_numbers, detail_url, notes),
-                (warnings, read_by, deleted),
+                (warnings, read_by, deleted, details),
             )| Order {
                 id,
                 placed_on,
@@ -131,6 +163,7 @@ fn order() -> impl Strategy<Value = Order> {
                     .collect(),
                 read_by,
                 deleted,
+                details,
             },
         )
 }

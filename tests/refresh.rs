@@ -43,6 +43,7 @@ fn order(n: usize, placed_on: &str, state: OrderState) -> Order {
         warnings: vec![],
         read_by: None,
         deleted: false,
+        details: None,
     }
 }
 

@@ -41,6 +41,7 @@ fn order(
             warnings: Vec::new(),
             read_by: None,
             deleted: false,
+            details: None,
         },
         needs_detail: false,
     }

@@ -16,7 +16,7 @@ use exit_assistant::core::guide::Route;
 use exit_assistant::core::money_left::{Asset, Holding};
 use exit_assistant::core::page::recognise_url;
 use exit_assistant::core::readiness::Verdict;
-use exit_assistant::core::run_end::Ending;
+use exit_assistant::core::run_end::{Ending, RunKind};
 use exit_assistant::core::session::{
     Action, Clock, Effect, ProgressChange, RunOutcome, Session, StorageNews,
 };
@@ -101,7 +101,7 @@ fn a_run_starts_once_from_what_is_saved_and_only_a_running_one_stops() {
         effects,
         [
             Effect::Render(Some(".stop")),
-            Effect::StartRun { full: false }
+            Effect::StartRun(RunKind::Update)
         ]
     );
     assert_eq!(
@@ -133,7 +133,7 @@ fn reading_everything_again_is_a_run_of_its_own_kind() {
         session.act(Action::StartFullBackup, &clock()),
         [
             Effect::Render(Some(".stop")),
-            Effect::StartRun { full: true }
+            Effect::StartRun(RunKind::Full)
         ]
     );
     assert!(session.run.is_some());

@@ -64,6 +64,7 @@ fn view(notice: Option<Text>) -> PanelView {
             0.0,
             None,
         ),
+        addresses: exit_assistant::core::address::AddressView::of_saved(None),
     }
 }
 

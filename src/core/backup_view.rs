@@ -1,7 +1,10 @@
 //! What the panel's backup section shows, decided from the saved backup and the run.
 
+use super::address::AddressView;
 use super::backup::{Backup, RefreshNote, Summary};
 use super::closing_view::ClosingView;
+use super::deep_backup::DeepOffer;
+use super::order::Warning;
 use super::page::{PageKind, Recognition};
 use super::readiness::Readiness;
 use super::run_end::Ending;
@@ -74,10 +77,12 @@ pub enum BackupView {
     Done {
         /// Counts and totals.
         summary: Summary,
-        /// What is missing, in words; empty when complete.
-        gaps: Vec<String>,
+        /// What is missing; empty when complete.
+        gaps: Vec<Warning>,
         /// The run brought a complete backup up to date rather than read it all again.
         refreshed: Option<RefreshNote>,
+        /// How far the optional deep backup has come.
+        deep: DeepOffer,
     },
 }
 
@@ -88,6 +93,18 @@ pub struct SavedCount {
     pub orders: usize,
     /// Whether it is complete.
     pub complete: bool,
+    /// Orders whose detail page the deep backup has yet to read.
+    pub without_details: usize,
+}
+
+impl SavedCount {
+    /// How far the optional deep backup has come.
+    pub fn deep(&self) -> DeepOffer {
+        DeepOffer {
+            left: self.without_details,
+            of: self.orders,
+        }
+    }
 }
 
 /// The idle view for a page, given the saved backup.
@@ -110,6 +127,7 @@ pub fn idle_view(page: Recognition, saved: Option<&Backup>) -> BackupView {
         saved: saved.filter(|b| b.order_count() > 0).map(|b| SavedCount {
             orders: b.order_count(),
             complete: b.complete(),
+            without_details: b.without_details(),
         }),
     }
 }
@@ -127,6 +145,9 @@ pub struct PanelView {
     pub readiness: Readiness,
     /// Closing: the steps, the guide on this page, the request.
     pub closing: ClosingView,
+    /// Saved addresses: what the backup holds; on the address book, what the page shows too
+    /// (the browser layer reads the page, and adds that).
+    pub addresses: AddressView,
 }
 
 /// The view after a run ended.
@@ -193,103 +214,15 @@ pub fn section_view(
 pub fn done_view(backup: &Backup) -> BackupView {
     BackupView::Done {
         summary: backup.summary(),
-        gaps: backup.gaps().into_iter().map(|w| w.message).collect(),
+        gaps: backup.gaps(),
         refreshed: backup.refreshed,
+        deep: DeepOffer {
+            left: backup.without_details(),
+            of: backup.order_count(),
+        },
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::core::page::recognise_url;
-
-    #[test]
-    fn the_section_shows_this_tabs_run_then_another_tabs_then_how_the_last_run_ended() {
-        let list = recognise_url("https://www.aliexpress.com/p/order/index.html");
-        let saved = Backup::new("aliexpress.com", "t");
-        let progress = Progress {
-            read: 10,
-            expected: None,
-            activity: Activity::ReadingList,
-        };
-        let idle = |notice, can_start| BackupView::Idle {
-            can_start,
-            notice,
-            saved: None,
-        };
-        let finished = LastRun {
-            ending: Ending::Finished,
-            summary: Some(done_view(&saved)),
-        };
-        let full = LastRun {
-            ending: Ending::StorageFull,
-            summary: None,
-        };
-        assert_eq!(
-            section_view(list, Some(&saved), Some(progress), true, Some(&full)),
-            BackupView::Running(progress),
-            "this tab's run first"
-        );
-        assert_eq!(
-            section_view(list, Some(&saved), None, true, Some(&finished)),
-            idle(Some(Text::BackupRunningElsewhere), false),
-            "no second start while another tab runs"
-        );
-        assert_eq!(
-            section_view(list, Some(&saved), None, false, Some(&finished)),
-            done_view(&saved),
-            "a finished run's summary"
-        );
-        assert_eq!(
-            section_view(list, None, None, false, Some(&finished)),
-            idle(None, true),
-            "a finished run's backup deleted since: offer to start again"
-        );
-        assert_eq!(
-            section_view(list, Some(&saved), None, false, Some(&full)),
-            idle(Some(Text::BackupStorageFull), true),
-            "a failed run says why, over what is saved"
-        );
-        assert_eq!(
-            section_view(list, Some(&saved), None, false, None),
-            idle(None, true)
-        );
-    }
-
-    #[test]
-    fn idle_view_table() {
-        let list = recognise_url("https://www.aliexpress.com/p/order/index.html");
-        let login = recognise_url("https://login.aliexpress.com/");
-        let wallet = recognise_url("https://www.aliexpress.com/p/wallet-ui/index.html");
-        let russia = recognise_url("https://aliexpress.ru/order-list");
-        let interrupted = Backup {
-            in_progress: true,
-            ..Backup::new("www.aliexpress.com", "t")
-        };
-        let cases = [
-            (list, None, true, None),
-            (
-                list,
-                Some(&interrupted),
-                true,
-                Some(Text::BackupInterrupted),
-            ),
-            (
-                login,
-                Some(&interrupted),
-                false,
-                Some(Text::SignedOutDuringBackup),
-            ),
-            (wallet, None, false, Some(Text::BackupGoToList)),
-            (russia, None, false, None),
-        ];
-        for (page, saved, start, want) in cases {
-            match idle_view(page, saved) {
-                BackupView::Idle {
-                    can_start, notice, ..
-                } => assert_eq!((can_start, notice), (start, want), "{page:?}"),
-                other => panic!("{other:?}"),
-            }
-        }
-    }
-}
+#[path = "backup_view_tests.rs"]
+mod tests;

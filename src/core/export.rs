@@ -1,58 +1,18 @@
-//! The backup's downloadable files: lossless JSON, and two CSVs (one row per order, one row
-//! per item) that follow RFC 4180 and open safely in spreadsheets; the report (`report.rs`) and
-//! the spreadsheet (`xlsx.rs`) are made elsewhere.
+//! The backup's downloadable files: lossless JSON, and three CSVs (one row per order, per
+//! item, per saved address) that follow RFC 4180 and open safely in spreadsheets (`csv.rs`);
+//! the report (`report.rs`) and the spreadsheet (`xlsx.rs`) are made elsewhere.
 
+use super::address::{address_rows, ADDRESS_COLUMNS};
 use super::backup::BackupFileV1;
+use super::columns::{detail_columns, headings, state_name, ITEM_COLUMNS, ORDER_COLUMNS};
+use super::csv::csv;
+pub use super::csv::csv_cell;
 use super::money::Money;
-use super::order::Order;
-use super::text::{Text, Translate};
-
-/// The byte-order mark, so spreadsheet programs read the CSV as UTF-8.
-const UTF8_BOM: &str = "\u{feff}";
+use super::text::Translate;
 
 /// The JSON file, pretty-printed.
 pub fn to_json(file: &BackupFileV1) -> String {
     serde_json::to_string_pretty(file).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"))
-}
-
-/// The orders' columns, by their headings: the orders CSV and the spreadsheet's Orders sheet
-/// alike. The headings follow the user's language; the JSON's keys never do.
-pub const ORDER_COLUMNS: [Text; 14] = [
-    Text::ColOrderId,
-    Text::ReportDate,
-    Text::ReportStatus,
-    Text::ColState,
-    Text::ReportStore,
-    Text::ColStoreLink,
-    Text::ReportTotal,
-    Text::ReportCurrency,
-    Text::ColTotalAsShown,
-    Text::ReportItems,
-    Text::ColTracking,
-    Text::ColOrderLink,
-    Text::ColNotes,
-    Text::ColWarnings,
-];
-
-/// The items' columns, by their headings: the items CSV and the Items sheet alike.
-pub const ITEM_COLUMNS: [Text; 12] = [
-    Text::ColOrderId,
-    Text::ReportDate,
-    Text::ColOrderStatus,
-    Text::ReportStore,
-    Text::ColTitle,
-    Text::ColVariant,
-    Text::ColQuantity,
-    Text::ColUnitPrice,
-    Text::ReportCurrency,
-    Text::ColUnitPriceAsShown,
-    Text::ColProductLink,
-    Text::ColPictureLink,
-];
-
-/// Columns' headings in the language `t` speaks.
-pub fn headings(columns: &[Text], t: &dyn Translate) -> Vec<String> {
-    columns.iter().map(|&c| t.text(c, &[])).collect()
 }
 
 /// One row per order, under [`ORDER_COLUMNS`].
@@ -79,6 +39,9 @@ pub fn orders_csv(file: &BackupFileV1, t: &dyn Translate) -> String {
                 .collect::<Vec<_>>()
                 .join(" | "),
         ]
+        .into_iter()
+        .chain(detail_columns(o))
+        .collect()
     });
     csv(&headings(&ORDER_COLUMNS, t), rows)
 }
@@ -115,85 +78,6 @@ pub fn items_csv(file: &BackupFileV1, t: &dyn Translate) -> String {
     csv(&headings(&ITEM_COLUMNS, t), rows)
 }
 
-/// The order's state as the JSON names it (`awaiting_payment`, `completed`…).
-pub(super) fn state_name(order: &Order) -> String {
-    serde_json::to_value(order.state)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_owned))
-        .unwrap_or_default()
-}
-
-fn csv(header: &[String], rows: impl Iterator<Item = Vec<String>>) -> String {
-    let mut out = String::from(UTF8_BOM);
-    let header: Vec<String> = header.iter().map(|h| csv_cell(h)).collect();
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    for row in rows {
-        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-        out.push_str(&cells.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
-/// Characters that make a spreadsheet read a cell as a formula when they start it.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// One RFC 4180 field, safe to open in any spreadsheet, whatever its list separator.
-///
-/// A cell a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return) gets a leading `'`, so it shows as text. Spreadsheets in locales whose
-/// list separator is `;` (Excel in German, French, Spanish, Polish, Portuguese, Russian…) split
-/// our lines on `;` and ignore our quotes, so every part of a cell after a `,` or a `;` could
-/// start a cell there: each such part is neutralised the same way (`x;=1+1;` → `x;'=1+1;`).
-/// The JSON keeps every text exactly. <https://owasp.org/www-community/attacks/CSV_Injection>
-pub fn csv_cell(value: &str) -> String {
-    let mut neutral = String::with_capacity(value.len() + 1);
-    // Whether the next character could start a cell: at the start, after a separator, and
-    // after the spaces and quotes a spreadsheet skips there.
-    let mut starts = true;
-    for c in value.chars() {
-        if starts && FORMULA_STARTS.contains(&c) {
-            neutral.push('\'');
-        }
-        neutral.push(c);
-        starts = matches!(c, ',' | ';') || (starts && matches!(c, ' ' | '"'));
-    }
-    if neutral.contains([',', '"', '\r', '\n']) {
-        format!("\"{}\"", neutral.replace('"', "\"\""))
-    } else {
-        neutral
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn cells_are_quoted_and_neutralised() {
-        let cases = [
-            ("plain", "plain"),
-            ("a,b", "\"a,b\""),
-            ("say \"hi\"", "\"say \"\"hi\"\"\""),
-            ("two\nlines", "\"two\nlines\""),
-            (
-                "=HYPERLINK(\"http://x\")",
-                "\"'=HYPERLINK(\"\"http://x\"\")\"",
-            ),
-            ("+1", "'+1"),
-            ("-2+3", "'-2+3"),
-            ("@SUM(A1)", "'@SUM(A1)"),
-            ("\tcmd", "'\tcmd"),
-            ("", ""),
-            ("Concluído ✓", "Concluído ✓"),
-        ];
-        for (value, want) in cases {
-            assert_eq!(csv_cell(value), want, "{value:?}");
-        }
-    }
-}
-
 /// The files a backup can be downloaded as.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -206,16 +90,20 @@ pub enum ExportKind {
     CsvItems,
     /// The offline HTML report.
     Report,
-    /// The spreadsheet: Orders and Items sheets (`core::xlsx`).
+    /// The spreadsheet: Orders and Items sheets, and the saved addresses once read
+    /// (`core::xlsx`).
     Xlsx,
+    /// One CSV row per saved address.
+    CsvAddresses,
 }
 
 impl ExportKind {
     /// Every kind, in the order the buttons show them.
-    pub const ALL: [ExportKind; 5] = [
+    pub const ALL: [ExportKind; 6] = [
         ExportKind::Json,
         ExportKind::CsvOrders,
         ExportKind::CsvItems,
+        ExportKind::CsvAddresses,
         ExportKind::Xlsx,
         ExportKind::Report,
     ];
@@ -229,6 +117,7 @@ impl ExportKind {
             ExportKind::CsvItems => Text::DownloadCsvItems,
             ExportKind::Report => Text::DownloadReport,
             ExportKind::Xlsx => Text::DownloadXlsx,
+            ExportKind::CsvAddresses => Text::DownloadCsvAddresses,
         }
     }
 
@@ -241,6 +130,8 @@ impl ExportKind {
         date: &str,
         t: &dyn Translate,
     ) -> Result<(String, &'static str, Vec<u8>), String> {
+        // Every warning in the user's language, in every kind of file.
+        let file = &super::warning_text::localize_file(file, t);
         let date_name = |stem: &str, ext: &str| format!("aliexpress-{stem}-{date}.{ext}");
         Ok(match self {
             ExportKind::Json => (
@@ -257,6 +148,17 @@ impl ExportKind {
                 date_name("items", "csv"),
                 "text/csv;charset=utf-8",
                 items_csv(file, t).into_bytes(),
+            ),
+            ExportKind::CsvAddresses => (
+                date_name("addresses", "csv"),
+                "text/csv;charset=utf-8",
+                csv(
+                    &headings(&ADDRESS_COLUMNS, t),
+                    address_rows(file.address_book.as_ref())
+                        .into_iter()
+                        .map(Vec::from),
+                )
+                .into_bytes(),
             ),
             ExportKind::Report => (
                 date_name("orders", "html"),

@@ -244,6 +244,7 @@ impl Backup {
             })
             .collect();
         let mut backup = Backup {
+            address_book: file.address_book.clone(),
             // A file of an earlier version names the host it was read on: the backup is the
             // site's (`www.` and `pt.` are one `aliexpress.com`).
             site: super::site::backup_site(&file.site),

@@ -149,6 +149,28 @@ pub struct DetailLayout {
     pub store_name: &'static [&'static str],
     /// Tracking numbers: elements whose `data-clipboard-text` or text is a tracking number.
     pub tracking: &'static [&'static str],
+    /// What only the detail page shows: the price breakdown, the address, the payment.
+    pub extras: DetailExtras,
+}
+
+/// Where the detail page shows its price breakdown, shipping address and payment method
+/// (`docs/site-facts.md`, "Detail page": price rows, contact, payment).
+#[derive(Debug)]
+pub struct DetailExtras {
+    /// One element per row of the price breakdown.
+    pub price_row: &'static str,
+    /// Within a row: its name.
+    pub price_label: &'static [&'static str],
+    /// Within a row: its value.
+    pub price_value: &'static [&'static str],
+    /// Names and values by their `data-pl` alone, paired in page order, where no row is found.
+    pub price_pairs: (&'static str, &'static str),
+    /// The control that unfolds the breakdown, which shows only its total until pressed.
+    pub price_unfold: &'static str,
+    /// The shipping address block's lines: name and phone, then the address.
+    pub ship_to: &'static [&'static str],
+    /// The order-info row with the payment method.
+    pub payment: &'static [&'static str],
 }
 
 /// The detail page.
@@ -181,6 +203,21 @@ pub static DETAIL_LAYOUT: DetailLayout = DetailLayout {
         "[class*=\"mailNoValue\"]",
         ".order-detail-item-track-num",
     ],
+    extras: DetailExtras {
+        price_row: ".order-price .order-price-item",
+        price_label: &["[data-pl=\"order_price_item_title\"]", ".left-col"],
+        price_value: &["[data-pl=\"order_price_item_value\"]", ".right-col"],
+        price_pairs: (
+            "[data-pl=\"order_price_item_title\"]",
+            "[data-pl=\"order_price_item_value\"]",
+        ),
+        price_unfold: ".order-price .comet-icon-arrowdown",
+        ship_to: &[
+            "[data-pl=\"contact_info\"]",
+            "[data-pl=\"contact_info_address\"]",
+        ],
+        payment: &["[data-pl=\"order_detail_gray_payment\"]"],
+    },
 };
 
 /// The order list's own controls, which the backup uses as a person would.

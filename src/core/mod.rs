@@ -3,6 +3,8 @@
 //! Invariant: nothing under `core` names `wasm_bindgen`, `web_sys`, `js_sys` or `gloo`; those
 //! crates are only dependencies on wasm32, so a native `cargo test` fails to build if it does.
 
+pub mod address;
+pub mod address_rules;
 pub mod asset_rules;
 pub mod assistant;
 pub mod backup;
@@ -10,7 +12,10 @@ pub mod backup_view;
 pub mod closing_progress;
 pub mod closing_view;
 pub mod collect;
+pub mod columns;
+pub mod csv;
 pub mod date;
+pub mod deep_backup;
 pub mod detail_handoff;
 pub mod dom;
 pub mod export;
@@ -28,6 +33,7 @@ pub mod money;
 pub mod money_left;
 pub mod not_kept;
 pub mod order;
+pub mod order_details;
 pub mod page;
 pub mod page_kind;
 pub mod page_report;
@@ -44,4 +50,5 @@ pub mod site;
 pub mod status;
 pub mod text;
 pub mod url;
+pub mod warning_text;
 pub mod xlsx;

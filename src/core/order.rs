@@ -1,10 +1,11 @@
-//! Orders as the backup keeps them. These are the `format_version: 2` wire types (version 1
-//! lacks `warnings` and `read_by`, and still imports): their field
+//! Orders as the backup keeps them. These are the `format_version: 3` wire types (version 1
+//! lacks `warnings` and `read_by`, version 2 `details`, and both still import): their field
 //! names are a contract (`docs/backup-format.md`), so they change only by a new version.
 
 use serde::{Deserialize, Serialize};
 
 use super::money::Money;
+use super::order_details::OrderDetails;
 use super::status::OrderState;
 
 /// One order.
@@ -42,6 +43,10 @@ pub struct Order {
     /// (format 2; left out when false).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub deleted: bool,
+    /// What its detail page showed beyond items and tracking: the price breakdown, the
+    /// shipping address and the payment method (format 3; left out until the page was read).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub details: Option<OrderDetails>,
 }
 
 /// Which of the list's readers read an order.
@@ -86,8 +91,13 @@ pub struct Item {
 pub struct Warning {
     /// Stable machine-readable code, e.g. `missing_total`.
     pub code: String,
-    /// What is missing, in words.
+    /// What is missing, in English words: the backup's own record. Files say it in the
+    /// user's language, from `code` and `params` (`core::warning_text`).
     pub message: String,
+    /// What the words name (counts, order numbers), for saying them in another language
+    /// (format 3; left out when there are none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub params: Vec<String>,
 }
 
 /// Where each order goes when listed newest first, as the order list shows them: by the day
@@ -112,11 +122,18 @@ pub fn in_order<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
 }
 
 impl Warning {
-    /// A warning with a code and a message.
+    /// A warning with a code and a message, and nothing to substitute.
     pub fn new(code: &str, message: impl Into<String>) -> Self {
+        Warning::with(code, message, Vec::new())
+    }
+
+    /// A warning with a code, its English message, and the values that message names, in the
+    /// order the translations substitute them.
+    pub fn with(code: &str, message: impl Into<String>, params: Vec<String>) -> Self {
         Warning {
             code: code.to_owned(),
             message: message.into(),
+            params,
         }
     }
 }

@@ -20,7 +20,7 @@ pub const REPORT_SCRIPT_HASH: &str = "sha256-G44Zecel4lFOoX0fPRV2ce4Oj1wMyeuOB3r
 /// The report's style. In print ("Print to PDF", the better form of the screenshots the guides
 /// advise) each order becomes one block of labelled lines, with its items, never split across
 /// pages; the search box is left out.
-const STYLE: &str = "body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f1f1f}h1{font-size:22px}table{border-collapse:collapse;width:100%;margin:12px 0}th,td{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f3f3f3}td.num{text-align:right;white-space:nowrap}ul{margin:0;padding-left:18px}.warn{border-left:4px solid #b3261e;padding:8px 12px;background:#b3261e14}input{font:inherit;padding:6px 8px;width:min(420px,100%)}svg text{font:12px system-ui,sans-serif}@media (prefers-color-scheme:dark){body{background:#1f1f1f;color:#e3e3e3}th{background:#2b2b2b}}@media print{body{margin:0;font-size:10.5pt;background:#fff;color:#000}.search{display:none}svg{max-width:100%;height:auto}h2,h3{break-after:avoid}.chart{break-inside:avoid}#orders,#orders tbody,#orders tr,#orders td{display:block;width:auto}#orders thead{display:none}#orders tr{box-sizing:border-box;border:1px solid #999;padding:6px 8px;margin:0 0 8px;break-inside:avoid}#orders tr[hidden]{display:none}#orders td{border:0;padding:1px 0;text-align:left}#orders td::before{content:attr(data-label) \": \";font-weight:600}a{color:inherit;text-decoration:none}}";
+const STYLE: &str = "body{font:14px/1.45 system-ui,sans-serif;margin:24px;color:#1f1f1f}h1{font-size:22px}table{border-collapse:collapse;width:100%;margin:12px 0}th,td{border-bottom:1px solid #ddd;padding:6px 8px;text-align:left;vertical-align:top}th{background:#f3f3f3}td.num{text-align:right;white-space:nowrap}ul{margin:0;padding-left:18px}dl.details{margin:6px 0 0;font-size:13px}dl.details dt{font-weight:600;margin-top:4px}dl.details dd{margin:0}.warn{border-left:4px solid #b3261e;padding:8px 12px;background:#b3261e14}input{font:inherit;padding:6px 8px;width:min(420px,100%)}svg text{font:12px system-ui,sans-serif}@media (prefers-color-scheme:dark){body{background:#1f1f1f;color:#e3e3e3}th{background:#2b2b2b}}@media print{body{margin:0;font-size:10.5pt;background:#fff;color:#000}.search{display:none}svg{max-width:100%;height:auto}h2,h3{break-after:avoid}.chart{break-inside:avoid}#orders,#orders tbody,#orders tr,#orders td{display:block;width:auto}#orders thead{display:none}#orders tr{box-sizing:border-box;border:1px solid #999;padding:6px 8px;margin:0 0 8px;break-inside:avoid}#orders tr[hidden]{display:none}#orders td{border:0;padding:1px 0;text-align:left}#orders td::before{content:attr(data-label) \": \";font-weight:600}a{color:inherit;text-decoration:none}}";
 
 pub use super::html::escape_html;
 
@@ -76,10 +76,13 @@ pub fn report_html(file: &BackupFileV1, t: &dyn Translate) -> String {
         html.push_str("</ul></div>");
     }
     not_kept_section(&mut html, t);
-    totals_section(&mut html, &file.orders, t);
-    report_charts::spending(&mut html, &file.orders, t);
+    // Worked out once: the totals table and the yearly chart both show it.
+    let by_year = report_charts::totals_by(&file.orders, |d| d.get(..4));
+    totals_section(&mut html, &by_year, t);
+    report_charts::spending(&mut html, &file.orders, &by_year, t);
     report_charts::top_stores(&mut html, &file.orders, t);
     report_charts::by_status(&mut html, &file.orders, t);
+    super::address::report_section(&mut html, file.address_book.as_ref(), t);
     let _ = write!(
         html,
         "<h2>{}</h2><p class=\"search\"><input id=\"q\" type=\"search\" aria-label=\"{}\" placeholder=\"{}\"></p>",
@@ -97,13 +100,20 @@ pub fn report_html(file: &BackupFileV1, t: &dyn Translate) -> String {
         Text::ReportTotal,
     ]
     .map(|c| say(c, &[]));
+    let detail_labels = [
+        Text::ColTracking,
+        Text::ColPaymentMethod,
+        Text::ColShipTo,
+        Text::ColPriceBreakdown,
+    ]
+    .map(|c| say(c, &[]));
     html.push_str("<table id=\"orders\"><thead><tr>");
     for column in &columns {
         let _ = write!(html, "<th scope=\"col\">{column}</th>");
     }
     html.push_str("</tr></thead><tbody>");
     for order in &file.orders {
-        order_row(&mut html, order, &columns);
+        order_row(&mut html, order, &columns, &detail_labels);
     }
     let _ = writeln!(
         html,
@@ -112,8 +122,9 @@ pub fn report_html(file: &BackupFileV1, t: &dyn Translate) -> String {
     html
 }
 
-/// One order's row; `labels` are the columns' names, already escaped.
-fn order_row(html: &mut String, o: &Order, labels: &[String; 6]) {
+/// One order's row; `labels` are the columns' names, `detail_labels` those of what the
+/// detail page adds, all already escaped.
+fn order_row(html: &mut String, o: &Order, labels: &[String; 6], detail_labels: &[String; 4]) {
     let search = format!(
         "{} {} {} {}",
         o.id,
@@ -147,10 +158,11 @@ fn order_row(html: &mut String, o: &Order, labels: &[String; 6]) {
             )
         })
         .collect();
+    let details = details_list(o, detail_labels);
     let [date, order, status, store, items_label, total] = labels;
     let _ = write!(
         html,
-        "<tr data-search=\"{}\"><td data-label=\"{date}\">{}</td><td data-label=\"{order}\">{}</td><td data-label=\"{status}\">{}</td><td data-label=\"{store}\">{}</td><td data-label=\"{items_label}\"><ul>{items}</ul></td><td class=\"num\" data-label=\"{total}\">{}</td></tr>",
+        "<tr data-search=\"{}\"><td data-label=\"{date}\">{}</td><td data-label=\"{order}\">{}</td><td data-label=\"{status}\">{}</td><td data-label=\"{store}\">{}</td><td data-label=\"{items_label}\"><ul>{items}</ul>{details}</td><td class=\"num\" data-label=\"{total}\">{}</td></tr>",
         escape_html(&search),
         escape_html(o.placed_on.as_deref().unwrap_or("")),
         link(Some(&o.detail_url), &o.id),
@@ -158,6 +170,48 @@ fn order_row(html: &mut String, o: &Order, labels: &[String; 6]) {
         link(o.store.url.as_deref(), &o.store.name),
         escape_html(o.total.as_ref().map_or("", |t| t.display.as_str())),
     );
+}
+
+/// Under the items: the tracking numbers, and what the detail page showed (payment, address,
+/// price breakdown), each only where there is something to show.
+fn details_list(o: &Order, labels: &[String; 4]) -> String {
+    let [tracking, payment, ship_to, prices] = labels;
+    let mut rows = Vec::new();
+    if !o.tracking_numbers.is_empty() {
+        rows.push((tracking, escape_html(&o.tracking_numbers.join(", "))));
+    }
+    if let Some(d) = &o.details {
+        if let Some(method) = &d.payment_method {
+            rows.push((payment, escape_html(method)));
+        }
+        if !d.ship_to.is_empty() {
+            rows.push((ship_to, escape_html(&d.ship_to_text())));
+        }
+        if !d.price_lines.is_empty() {
+            let lines: String = d
+                .price_lines
+                .iter()
+                // The name, then the value, without a colon: on paper a record's own labels
+                // end in one ("Total: "), a price row's name never does.
+                .map(|l| {
+                    format!(
+                        "<li>{} {}</li>",
+                        escape_html(&l.label),
+                        escape_html(&l.shown)
+                    )
+                })
+                .collect();
+            rows.push((prices, format!("<ul>{lines}</ul>")));
+        }
+    }
+    if rows.is_empty() {
+        return String::new();
+    }
+    let rows: String = rows
+        .into_iter()
+        .map(|(label, value)| format!("<dt>{label}</dt><dd>{value}</dd>"))
+        .collect();
+    format!("<dl class=\"details\">{rows}</dl>")
 }
 
 /// The status, and what could not be read of the order, said where it shows.
@@ -194,7 +248,7 @@ fn not_kept_section(html: &mut String, t: &dyn Translate) {
 }
 
 /// Totals per year and currency, as a table (the charts follow it, `report_charts`).
-fn totals_section(html: &mut String, orders: &[Order], t: &dyn Translate) {
+fn totals_section(html: &mut String, by_year: &report_charts::Totals, t: &dyn Translate) {
     let say = |text: Text| escape_html(&t.text(text, &[]));
     let _ = write!(
         html,
@@ -205,8 +259,8 @@ fn totals_section(html: &mut String, orders: &[Order], t: &dyn Translate) {
         say(Text::ReportOrders),
         say(Text::ReportTotal)
     );
-    for ((year, currency), (total, count)) in report_charts::totals_by(orders, |d| d.get(..4)) {
-        let _ = write!(html, "<tr><td>{}</td><td>{}</td><td class=\"num\">{count}</td><td class=\"num\">{}</td></tr>", escape_html(&year), escape_html(&currency), escape_html(&total));
+    for ((year, currency), (total, count)) in by_year {
+        let _ = write!(html, "<tr><td>{}</td><td>{}</td><td class=\"num\">{count}</td><td class=\"num\">{}</td></tr>", escape_html(year), escape_html(currency), escape_html(total));
     }
     html.push_str("</tbody></table>");
 }

@@ -25,16 +25,10 @@ struct Bar {
 
 /// A horizontal bar chart, one bar a row, as inline SVG named `name`.
 fn bar_chart(html: &mut String, name: &str, bars: &[Bar]) {
-    let max = bars.iter().map(|b| b.measure).fold(0.0_f64, f64::max);
-    if bars.is_empty() || max <= 0.0 {
-        return;
-    }
     let height = bars.len() * 24 + 8;
-    let _ = write!(
-        html,
-        "<svg class=\"chart\" role=\"img\" aria-label=\"{}\" width=\"640\" height=\"{height}\" viewBox=\"0 0 640 {height}\">",
-        escape_html(name)
-    );
+    let Some(max) = open_chart(html, name, bars, height) else {
+        return;
+    };
     for (i, bar) in bars.iter().enumerate() {
         let width = (bar.measure / max * 250.0).max(1.0);
         let y = i * 24 + 4;
@@ -58,16 +52,10 @@ fn bar_chart(html: &mut String, name: &str, bars: &[Bar]) {
 /// `name`: compact enough for ten years of months. Only each year's first column is labelled;
 /// every column's `<title>` has its month and figure.
 fn column_chart(html: &mut String, name: &str, bars: &[Bar]) {
-    let max = bars.iter().map(|b| b.measure).fold(0.0_f64, f64::max);
-    if bars.is_empty() || max <= 0.0 {
+    let Some(max) = open_chart(html, name, bars, 200) else {
         return;
-    }
+    };
     let step = (600.0 / bars.len() as f64).min(24.0);
-    let _ = write!(
-        html,
-        "<svg class=\"chart\" role=\"img\" aria-label=\"{}\" width=\"640\" height=\"200\" viewBox=\"0 0 640 200\">",
-        escape_html(name)
-    );
     let mut last_year = "";
     for (i, bar) in bars.iter().enumerate() {
         let height = (bar.measure / max * 160.0).max(1.0);
@@ -93,11 +81,29 @@ fn column_chart(html: &mut String, name: &str, bars: &[Bar]) {
     html.push_str("</svg>");
 }
 
+/// Opens a chart's `<svg>`, `height` high and named `name`, and gives the largest measure;
+/// `None`, and nothing written, when there is nothing to draw.
+fn open_chart(html: &mut String, name: &str, bars: &[Bar], height: usize) -> Option<f64> {
+    let max = bars.iter().map(|b| b.measure).fold(0.0_f64, f64::max);
+    if bars.is_empty() || max <= 0.0 {
+        return None;
+    }
+    let _ = write!(
+        html,
+        "<svg class=\"chart\" role=\"img\" aria-label=\"{}\" width=\"640\" height=\"{height}\" viewBox=\"0 0 640 {height}\">",
+        escape_html(name)
+    );
+    Some(max)
+}
+
+/// Exact sums and order counts by `(key, currency)`.
+pub(super) type Totals = BTreeMap<(String, String), (String, usize)>;
+
 /// Each order's total by `key` (a year, a month) and currency: exact sums and order counts.
 pub(super) fn totals_by<'a>(
     orders: &'a [Order],
     key: impl Fn(&'a str) -> Option<&'a str>,
-) -> BTreeMap<(String, String), (String, usize)> {
+) -> Totals {
     let mut amounts: BTreeMap<(String, String), Vec<&str>> = BTreeMap::new();
     for o in orders {
         let (Some(date), Some(total)) = (&o.placed_on, &o.total) else {
@@ -117,14 +123,14 @@ pub(super) fn totals_by<'a>(
 }
 
 /// Spending per year and per month, one chart per currency (amounts in different currencies
-/// are never added together).
-pub(super) fn spending(html: &mut String, orders: &[Order], t: &dyn Translate) {
+/// are never added together); `by_year` is [`totals_by`] year, which the totals table shows
+/// too.
+pub(super) fn spending(html: &mut String, orders: &[Order], by_year: &Totals, t: &dyn Translate) {
     let _ = write!(
         html,
         "<h2>{}</h2>",
         escape_html(&t.text(Text::ReportSpendingHeading, &[]))
     );
-    let by_year = totals_by(orders, |d| d.get(..4));
     let by_month = totals_by(orders, |d| d.get(..7));
     let currencies: Vec<&String> = {
         let mut seen: Vec<&String> = by_year.keys().map(|(_, c)| c).collect();
@@ -141,7 +147,7 @@ pub(super) fn spending(html: &mut String, orders: &[Order], t: &dyn Translate) {
         return;
     }
     for currency in currencies {
-        for (per_year, totals) in [(true, &by_year), (false, &by_month)] {
+        for (per_year, totals) in [(true, by_year), (false, &by_month)] {
             let bars: Vec<Bar> = totals
                 .iter()
                 .filter(|((_, c), _)| c == currency)
@@ -175,33 +181,38 @@ pub(super) fn top_stores(html: &mut String, orders: &[Order], t: &dyn Translate)
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-    let bars: Vec<Bar> = ranked
+    let top = ranked
         .into_iter()
         .take(TOP_STORES)
-        .map(|(store, count)| Bar {
-            label: store.to_owned(),
-            figure: orders_count(t, count),
-            measure: count as f64,
-        })
-        .collect();
-    let name = t.text(Text::ReportTopStores, &[]);
-    let _ = write!(html, "<h2>{}</h2>", escape_html(&name));
-    bar_chart(html, &name, &bars);
+        .map(|(store, count)| (store.to_owned(), count));
+    count_chart(html, Text::ReportTopStores, top, t);
 }
 
 /// How many orders are in each state, in the order a shopper reads them.
 pub(super) fn by_status(html: &mut String, orders: &[Order], t: &dyn Translate) {
-    let bars: Vec<Bar> = STATE_NAMES
+    let states = STATE_NAMES
         .iter()
         .map(|&(state, name)| (name, orders.iter().filter(|o| o.state == state).count()))
         .filter(|&(_, count)| count > 0)
-        .map(|(name, count)| Bar {
-            label: t.text(name, &[]),
+        .map(|(name, count)| (t.text(name, &[]), count));
+    count_chart(html, Text::ReportByStatus, states, t);
+}
+
+/// A headed bar chart of order counts: one bar a `(label, count)`, in the order given.
+fn count_chart(
+    html: &mut String,
+    heading: Text,
+    counts: impl Iterator<Item = (String, usize)>,
+    t: &dyn Translate,
+) {
+    let bars: Vec<Bar> = counts
+        .map(|(label, count)| Bar {
+            label,
             figure: orders_count(t, count),
             measure: count as f64,
         })
         .collect();
-    let name = t.text(Text::ReportByStatus, &[]);
+    let name = t.text(heading, &[]);
     let _ = write!(html, "<h2>{}</h2>", escape_html(&name));
     bar_chart(html, &name, &bars);
 }

@@ -3,6 +3,17 @@
 
 use super::text::Text;
 
+/// What a run reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunKind {
+    /// The list, and the detail pages it needs; over a complete backup, only what is new.
+    Update,
+    /// The whole list again, even over a complete backup.
+    Full,
+    /// Every order's detail page not read yet, and not the list: the optional deep backup.
+    Deep,
+}
+
 /// How a run ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ending {

@@ -5,12 +5,13 @@
 //! Each table is taken apart field by field, without `..`: a field added to a table that is
 //! not listed here stops the build.
 
+use super::address_rules::{AddressBookRules, ADDRESS_BOOK};
 use super::asset_rules::{AssetRule, COINS, COUPONS, WALLET};
 use super::guide_controls::ROLE_SELECTORS;
 use super::guide_rules::{ControlRule, GUIDE_STEPS};
 use super::list_rules::{
-    DetailLayout, ItemFields, ListControls, ListLayout, StructureAnchors, DETAIL_LAYOUT,
-    LIST_CONTROLS, LIST_LAYOUTS, STRUCTURE,
+    DetailExtras, DetailLayout, ItemFields, ListControls, ListLayout, StructureAnchors,
+    DETAIL_LAYOUT, LIST_CONTROLS, LIST_LAYOUTS, STRUCTURE,
 };
 use super::page_rules::{DomRule, DOM_RULES};
 
@@ -70,12 +71,32 @@ fn list_layouts(add: &mut Add) {
         status,
         store_name,
         tracking,
+        extras:
+            DetailExtras {
+                price_row,
+                price_label,
+                price_value,
+                price_pairs,
+                price_unfold,
+                ship_to,
+                payment,
+            },
     } = &DETAIL_LAYOUT;
     add("DETAIL_LAYOUT.item", &[item]);
     items(add, "DETAIL_LAYOUT.item_fields", item_fields);
     add("DETAIL_LAYOUT.status", status);
     add("DETAIL_LAYOUT.store_name", store_name);
     add("DETAIL_LAYOUT.tracking", tracking);
+    add("DETAIL_LAYOUT.extras.price_row", &[price_row]);
+    add("DETAIL_LAYOUT.extras.price_label", price_label);
+    add("DETAIL_LAYOUT.extras.price_value", price_value);
+    add(
+        "DETAIL_LAYOUT.extras.price_pairs",
+        &[price_pairs.0, price_pairs.1],
+    );
+    add("DETAIL_LAYOUT.extras.price_unfold", &[price_unfold]);
+    add("DETAIL_LAYOUT.extras.ship_to", ship_to);
+    add("DETAIL_LAYOUT.extras.payment", payment);
 }
 
 /// The list's own controls, and the structural reader's anchors.
@@ -148,6 +169,30 @@ fn page_tables(add: &mut Add) {
     }
     for (name, selectors) in ROLE_SELECTORS {
         add(&format!("GUIDE_ROLES.{name}"), &[selectors]);
+    }
+    let AddressBookRules {
+        card,
+        name,
+        phone,
+        street,
+        city,
+        region,
+        postcode,
+        country,
+        default_mark,
+    } = &ADDRESS_BOOK;
+    add("ADDRESS_BOOK.card", &[card]);
+    for (field, selectors) in [
+        ("name", name),
+        ("phone", phone),
+        ("street", street),
+        ("city", city),
+        ("region", region),
+        ("postcode", postcode),
+        ("country", country),
+        ("default_mark", default_mark),
+    ] {
+        add(&format!("ADDRESS_BOOK.{field}"), selectors);
     }
 }
 

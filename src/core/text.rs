@@ -107,6 +107,12 @@ texts! {
     ProgressListOf => "progressListOf",
     /// Progress while reading detail pages.
     ProgressDetails => "progressDetails",
+    /// The deep backup, offered: what it reads, how many orders are left, and how long.
+    DeepOffer => "deepOffer",
+    /// The deep backup, done.
+    DeepDone => "deepDone",
+    /// Button that starts the deep backup.
+    DeepStart => "deepStart",
     /// Asks the user to solve the captcha.
     CaptchaPrompt => "captchaPrompt",
     /// A run was interrupted.
@@ -443,6 +449,78 @@ texts! {
     ColNotes => "colNotes",
     /// Spreadsheet and CSV column: what could not be read.
     ColWarnings => "colWarnings",
+    /// Column heading and report label: the payment method the detail page shows.
+    ColPaymentMethod => "colPaymentMethod",
+    /// Column heading and report label: the shipping address the detail page shows.
+    ColShipTo => "colShipTo",
+    /// Column heading and report label: the detail page's price breakdown.
+    ColPriceBreakdown => "colPriceBreakdown",
+    /// Column heading (addresses): the recipient's name.
+    ColName => "colName",
+    /// Column heading (addresses): the phone number.
+    ColPhone => "colPhone",
+    /// Column heading (addresses): street.
+    ColStreet => "colStreet",
+    /// Column heading (addresses): city.
+    ColCity => "colCity",
+    /// Column heading (addresses): state, province or region.
+    ColRegion => "colRegion",
+    /// Column heading (addresses): postcode.
+    ColPostcode => "colPostcode",
+    /// Column heading (addresses): country.
+    ColCountry => "colCountry",
+    /// Column heading (addresses): the default address.
+    ColDefault => "colDefault",
+    /// Column heading (addresses): every line as shown.
+    ColAsShown => "colAsShown",
+    /// Button: the addresses as CSV.
+    DownloadCsvAddresses => "downloadCsvAddresses",
+    /// The report's and the spreadsheet's saved addresses.
+    ReportAddresses => "reportAddresses",
+    /// Panel heading on the address book.
+    AddressesHeading => "addressesHeading",
+    /// How many addresses the address book shows.
+    AddressesFound => "addressesFound",
+    /// Button: save the page's addresses into the backup.
+    AddressesSave => "addressesSave",
+    /// How many addresses the backup holds, and when read.
+    AddressesSaved => "addressesSaved",
+    /// Neither reader found an address.
+    AddressesUnreadable => "addressesUnreadable",
+    /// The addresses were read by structure, line by line.
+    AddressesStructure => "addressesStructure",
+    /// Off the address book: no saved address in the backup yet.
+    AddressesNotYet => "addressesNotYet",
+    /// Link to the address book.
+    AddressesOpen => "addressesOpen",
+    /// The backup warning `list_not_finished`.
+    WarnListNotFinished => "warnListNotFinished",
+    /// The backup warning `details_missing`.
+    WarnDetailsMissing => "warnDetailsMissing",
+    /// The backup warning `count_mismatch`.
+    WarnCountMismatch => "warnCountMismatch",
+    /// The backup warning `unfinished_count_mismatch`.
+    WarnUnfinishedCountMismatch => "warnUnfinishedCountMismatch",
+    /// The backup warning `orders_without_items`.
+    WarnOrdersWithoutItems => "warnOrdersWithoutItems",
+    /// The backup warning `signed_out`.
+    WarnSignedOut => "warnSignedOut",
+    /// The backup warning `not_all_orders`.
+    WarnNotAllOrders => "warnNotAllOrders",
+    /// The backup warning `captcha_unsolved`.
+    WarnCaptchaUnsolved => "warnCaptchaUnsolved",
+    /// The backup warning `page_not_responding`.
+    WarnPageNotResponding => "warnPageNotResponding",
+    /// The backup warning `page_unreadable`.
+    WarnPageUnreadable => "warnPageUnreadable",
+    /// The order warning `unknown_status`.
+    WarnUnknownStatus => "warnUnknownStatus",
+    /// The order warning `unreadable_date`.
+    WarnUnreadableDate => "warnUnreadableDate",
+    /// The order warning `missing_total`.
+    WarnMissingTotal => "warnMissingTotal",
+    /// The order warning `details_incomplete`.
+    WarnDetailsIncomplete => "warnDetailsIncomplete",
     /// Spreadsheet and CSV column (items).
     ColOrderStatus => "colOrderStatus",
     /// Spreadsheet and CSV column: the product's title.

@@ -1,6 +1,7 @@
-//! The spreadsheet export (issue 16, point 4): one `.xlsx` workbook with an Orders sheet and an
-//! Items sheet, the same columns as the two CSVs (`export::ORDER_COLUMNS`, `ITEM_COLUMNS`),
-//! written by `rust_xlsxwriter`.
+//! The spreadsheet export (issue 16, point 4): one `.xlsx` workbook with an Orders sheet, an
+//! Items sheet and, where the address book was read, an Addresses sheet, the same columns as
+//! the CSVs (`columns::ORDER_COLUMNS`, `ITEM_COLUMNS`, `address::ADDRESS_COLUMNS`), written by
+//! `rust_xlsxwriter`.
 //!
 //! What a spreadsheet user expects, and the CSVs can't promise:
 //! - dates are real dates (`yyyy-mm-dd`), so they sort and filter as dates;
@@ -15,8 +16,9 @@
 
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 
+use super::address::{address_row, ADDRESS_COLUMNS};
 use super::backup::BackupFileV1;
-use super::export::{headings, state_name, ITEM_COLUMNS, ORDER_COLUMNS};
+use super::columns::{detail_columns, headings, state_name, ITEM_COLUMNS, ORDER_COLUMNS};
 use super::money::Money;
 use super::order::Order;
 use super::text::{Text, Translate};
@@ -53,6 +55,18 @@ pub fn workbook(file: &BackupFileV1, t: &dyn Translate) -> Result<Vec<u8>, XlsxE
     let rows = file.orders.iter().flat_map(item_rows);
     write_sheet(items, &headings(&ITEM_COLUMNS, t), rows, &heading, &date)?;
 
+    // Where the address book was read: every line is text, phone numbers included.
+    if let Some(book_of_addresses) = &file.address_book {
+        let sheet = book
+            .add_worksheet()
+            .set_name(t.text(Text::ReportAddresses, &[]))?;
+        let rows = book_of_addresses
+            .addresses
+            .iter()
+            .map(|a| address_row(a).into_iter().map(Cell::Owned).collect());
+        write_sheet(sheet, &headings(&ADDRESS_COLUMNS, t), rows, &heading, &date)?;
+    }
+
     book.save_to_buffer()
 }
 
@@ -81,6 +95,9 @@ fn order_row(o: &Order) -> Vec<Cell<'_>> {
                 .join(" | "),
         ),
     ]
+    .into_iter()
+    .chain(detail_columns(o).map(Cell::Owned))
+    .collect()
 }
 
 /// An order's items, each under `ITEM_COLUMNS`.

@@ -11,7 +11,7 @@ import { closeSession, openSession } from "./lib/session.mjs";
 import { downloaded } from "./lib/downloads.mjs";
 import { printedPages } from "./lib/print.mjs";
 import { firstSheetTypes, sheetsAsCsv } from "./lib/spreadsheet.mjs";
-import { expectedOrders, HISTORIES } from "./lib/fixture-server.mjs";
+import { expectedDeepOrders, expectedOrders, HISTORIES } from "./lib/fixture-server.mjs";
 import { WORK } from "./lib/paths.mjs";
 import { expectNoOwnRequests } from "./lib/requests.mjs";
 import { forgetBackups, store, storedItems } from "./lib/storage.mjs";
@@ -122,7 +122,7 @@ export function defineBackupScenarios(browserName) {
       await press(driver, "Download JSON");
       const file = JSON.parse(fs.readFileSync(await downloaded(browser.downloads, /^aliexpress-orders-\d{4}-\d{2}-\d{2}\.json$/), "utf8"));
       assert.equal(file.format, "aliexpress-order-backup");
-      assert.equal(file.format_version, 2);
+      assert.equal(file.format_version, 3);
       assert.equal(file.site, "aliexpress.com", "one backup for every host of the site");
       assert.deepEqual(file.warnings, []);
       assert.equal(file.complete, true);
@@ -174,6 +174,14 @@ export function defineBackupScenarios(browserName) {
           [order.placed_on ?? "", order.status, order.store.name, order.total ? Number(order.total.amount) : null, order.total?.currency ?? ""],
           order.id);
       }
+      // What the detail pages showed, for the orders the backup opened: payment, address,
+      // price breakdown, in the last three columns.
+      const detailed = expected.filter((o) => o.details);
+      assert.ok(detailed.length > 20, `${detailed.length} orders with details`);
+      for (const order of detailed) {
+        const d = order.details;
+        assert.deepEqual(rows.get(order.id).slice(14), [d.payment_method, d.ship_to.join(", "), d.price_lines.map((l) => `${l.label}: ${l.shown}`).join("; ")], order.id);
+      }
       const itemTitles = sheets.Items.slice(1).map((row) => `${row[0]} ${row[4]} ${row[6]}`).sort();
       assert.deepEqual(itemTitles, expected.flatMap((o) => o.items.map((i) => `${o.id} ${i.title} ${i.quantity}`)).sort());
       for (const [i, row] of firstSheetTypes(xlsx).slice(1).entries()) {
@@ -197,6 +205,10 @@ export function defineBackupScenarios(browserName) {
       const all = pages.join("\n");
       for (const order of expected) assert.ok(all.includes(order.id), `order ${order.id} is printed`);
       assert.ok(all.includes("Not in this backup") && all.includes("Stores you bought from most"));
+      // (Each label prints on its own line above its value.)
+      for (const shown of ["Payment method", detailed[0].details.payment_method, "Shipping address", "Price breakdown", `Subtotal ${detailed[0].details.price_lines[0].shown}`]) {
+        assert.ok(all.includes(shown), `the report prints what the detail pages showed: ${shown}`);
+      }
       assert.ok(!all.includes("Search orders"), "no search box on paper");
       const count = (page, label) => page.split(label).length - 1;
       assert.equal(pages.reduce((n, page) => n + count(page, "Order: "), 0), expected.length, "one record per order");
@@ -607,6 +619,134 @@ export function defineBackupScenarios(browserName) {
       }
     });
 
+    it("reads every order's detail page on request: an estimate first, a progress bar, a stop and a carry-on, and keeps every tracking number, price breakdown, address and payment", { timeout: 600_000 }, async () => {
+      server.control.behaviour = {};
+      const history = HISTORIES.find((h) => h.name === "en-usd-2022");
+      await forgetBackups(browser);
+      const plain = await backUpAndDownload(browser, history.url);
+      const all = plain.orders.length;
+      const left = plain.orders.filter((o) => !o.details).length;
+      assert.ok(left > 5 && left < all, `${left} of ${all} orders still without details`);
+      // Before it starts: what it reads, for how many orders, and how long (4 s an order).
+      const offer = (n) => `Full order details (optional): every tracking number, the price breakdown, the shipping address and the payment method, from each order's own page. ${n} of ${all} orders still to read, one page at a time: about ${Math.max(1, Math.ceil((n * 4) / 60))} min. You can stop and carry on later.`;
+      assert.equal(await assistantText(driver, ".deep-line"), offer(left));
+      await press(driver, "Read every order's details");
+      const bar = await inAssistant(driver, "[role=progressbar]");
+      assert.equal(await bar.getAttribute("aria-valuemax"), String(left), "the bar counts the pages to read");
+      await eventually(async () => (await progressValue(driver)) >= 2, "two detail pages read", 60_000);
+      await press(driver, "Stop");
+      // Cut short, it says how much is left, and carries on from there.
+      const line = await eventually(async () => { const t = await assistantText(driver, ".deep-line"); return /still to read/.test(t) && t; }, "how much is left", 30_000);
+      const still = line.match(/ (\d+) of \d+ orders still to read/)[1];
+      assert.equal(line, offer(Number(still)));
+      assert.ok(Number(still) > 0 && Number(still) <= left - 2, line);
+      await press(driver, "Read every order's details");
+      assert.equal(await (await inAssistant(driver, "[role=progressbar]")).getAttribute("aria-valuemax"), still, "only what is left");
+      await eventually(async () => /saved for all/.test(await assistantText(driver, ".deep-line")), "the deep backup finishes", 180_000);
+      assert.equal(await assistantText(driver, ".deep-line"), `Full order details are saved for all ${all} orders.`);
+      assert.equal(await assistantText(driver, ".result"), "Backup complete. It is saved in this browser; download a copy to keep.");
+      const before = new Set(fs.readdirSync(browser.downloads));
+      await press(driver, "Download JSON");
+      const name = await eventually(() => fs.readdirSync(browser.downloads).find((n) => !before.has(n) && /\.json$/.test(n)), "the deep backup's JSON");
+      const deep = JSON.parse(fs.readFileSync(await downloaded(browser.downloads, exactly(name)), "utf8"));
+      // Folded price breakdowns were unfolded (the fixture folds them, as the real page does).
+      assert.deepEqual(deep.orders, expectedDeepOrders("en-usd-2022"));
+      assert.ok(deep.orders.every((o) => o.details.price_lines.length >= 3), "every breakdown unfolded");
+      assert.equal(deep.complete, true);
+
+      // The real breakdown of the sample's order (tests/fixtures/samples/order-detail.json),
+      // folded with its tax and total showing, as the real response marks them.
+      await forgetBackups(browser);
+      await backUpAndDownload(browser, HISTORIES.find((h) => h.name === "en-brl").url);
+      await press(driver, "Read every order's details");
+      await eventually(async () => /saved for all/.test(await assistantText(driver, ".deep-line")), "the deep backup finishes", 180_000);
+      const seen = new Set(fs.readdirSync(browser.downloads));
+      await press(driver, "Download JSON");
+      const brlName = await eventually(() => fs.readdirSync(browser.downloads).find((n) => !seen.has(n) && /\.json$/.test(n)), "the BRL deep backup's JSON");
+      const brl = JSON.parse(fs.readFileSync(await downloaded(browser.downloads, exactly(brlName)), "utf8"));
+      assert.deepEqual(brl.orders, expectedDeepOrders("en-brl"));
+      assert.deepEqual(brl.orders.find((o) => o.id === "8212313961591322").details.price_lines.map((l) => l.label), ["Subtotal", "Shipping", "Store Coupon", "AliExpress Coupons", "Tax", "Total"]);
+    });
+
+    it("keeps the address book's addresses, read by the rule tables or by structure, in the JSON, a CSV of their own, the spreadsheet, the report and the saved-backups page; a page neither reads says so", { timeout: 300_000 }, async () => {
+      server.control.behaviour = {};
+      const ADDRESSES = "https://ilogisticsaddress.aliexpress.com/addressList.htm";
+      const history = HISTORIES.find((h) => h.name === "de-eur");
+      await forgetBackups(browser);
+      await backUpAndDownload(browser, history.url);
+      // Not saved yet: the panel says so, and links to the address book.
+      assert.equal(await assistantText(driver, ".addresses-saved"), "Your saved shipping addresses are not in the backup yet. Open the address book to save them");
+      assert.equal(await inRoot(driver, `return root.querySelector(".addresses-saved a").href`), ADDRESSES);
+
+      const openHere = async (url) => {
+        await visit(driver, url);
+        await openPanel(driver);
+      };
+      // A page neither reader reads: said, with the page report beside it.
+      await openHere(`${ADDRESSES}?fixture=unreadable`);
+      assert.match(await assistantText(driver, ".addresses .note"), /^The assistant can't read any address on this page/);
+      assert.equal(await inRoot(driver, `return root.querySelector(".addresses-save")`), null, "nothing to save");
+      assert.ok(await inRoot(driver, `return [...root.querySelectorAll("button")].some((b) => b.textContent === "Save a page report")`), "the page report is offered");
+      // A list that fills in after the panel opened: the panel catches up.
+      await openHere(`${ADDRESSES}?fixture=late`);
+      await eventually(async () => (await assistantText(driver, ".addresses-found")) === "This page shows 2 saved addresses. They go when the account goes.", "the panel counts the addresses once they show", 15_000);
+      // After a redesign: the structure reads both, line by line.
+      await openHere(`${ADDRESSES}?fixture=renamed`);
+      assert.equal(await assistantText(driver, ".addresses-found"), "This page shows 2 saved addresses. They go when the account goes.");
+      assert.match(await assistantText(driver, ".addresses-structure"), /^Read by the page's structure/);
+      // The rule tables' shape: saved on the person's press.
+      await openHere(ADDRESSES);
+      assert.equal(await assistantText(driver, ".addresses-found"), "This page shows 2 saved addresses. They go when the account goes.");
+      assert.equal(await assistantText(driver, ".addresses-structure"), null);
+      await press(driver, "Save these addresses to the backup");
+      const said = await eventually(async () => { const t = await assistantText(driver, ".addresses-saved"); return /are saved/.test(t ?? "") && t; }, "the addresses are saved", 20_000);
+      assert.match(said, /^2 addresses are saved in the backup \(read \d{4}-\d{2}-\d{2}\)\.$/);
+
+      // Every export holds them; the orders are as they were.
+      await openHere(history.url);
+      const before = new Set(fs.readdirSync(browser.downloads));
+      await press(driver, "Download JSON");
+      const name = await eventually(() => fs.readdirSync(browser.downloads).find((n) => !before.has(n) && /\.json$/.test(n)), "the JSON with addresses");
+      const file = JSON.parse(fs.readFileSync(await downloaded(browser.downloads, exactly(name)), "utf8"));
+      assert.deepEqual(file.orders, expectedOrders("de-eur"), "the orders untouched");
+      assert.equal(file.complete, true);
+      assert.equal(file.address_book.read_by, "rules");
+      assert.deepEqual(file.address_book.addresses.map((a) => [a.name, a.phone, a.street, a.city, a.region, a.postcode, a.country, a.is_default ?? false]), [
+        ["Ana Souza", "+55 11 91234-5678", "Rua das Flores 123, Apto 45", "Sao Paulo", "São Paulo", "01310-100", "Brazil", true],
+        ["Ana Souza (work)", "+55 21 99876-0001", "Av. Atlântica 1702 <img src=x onerror=alert(1)>", "Rio de Janeiro", "Rio de Janeiro", "22021-001", "Brazil", false],
+      ]);
+      // Earlier tests saved files of the same names: take the ones this press saves.
+      const fresh = async (press_, pattern, label) => {
+        const seen = new Set(fs.readdirSync(browser.downloads));
+        await press_();
+        const name = await eventually(() => fs.readdirSync(browser.downloads).find((n) => !seen.has(n) && pattern.test(n) && !/\.(crdownload|part)$/.test(n)), label, 30_000);
+        return downloaded(browser.downloads, exactly(name));
+      };
+      const csv = fs.readFileSync(await fresh(() => press(driver, "Download CSV (addresses)"), /^aliexpress-addresses-.*\.csv$/, "the addresses CSV"), "utf8").split("\r\n").filter(Boolean);
+      assert.equal(csv[0], "\ufeffName,Phone,Street,City,Region,Postcode,Country,Default,As shown");
+      assert.equal(csv.length, 3);
+      assert.ok(csv[1].startsWith("Ana Souza,'+55 11 91234-5678,"), csv[1]);
+      const sheets = sheetsAsCsv(await fresh(() => press(driver, "Download spreadsheet (.xlsx)"), /^aliexpress-orders-.*\.xlsx$/, "the spreadsheet with addresses"));
+      assert.deepEqual(Object.keys(sheets).sort(), ["Items", "Orders", "Saved addresses"]);
+      assert.deepEqual(sheets["Saved addresses"].slice(1).map((row) => row.slice(0, 2)), [["Ana Souza", "+55 11 91234-5678"], ["Ana Souza (work)", "+55 21 99876-0001"]]);
+      const report = await fresh(() => press(driver, "Download report"), /^aliexpress-orders-.*\.html$/, "the report with addresses");
+      const main = await driver.getWindowHandle();
+      await driver.switchTo().newWindow("tab");
+      await driver.get(`file://${report}`);
+      assert.equal(await visibleRows(driver, "#addresses tbody tr"), 2);
+      assert.ok((await driver.findElement(By.css("#addresses")).getText()).includes("Av. Atlântica 1702 <img src=x onerror=alert(1)>"), "page text shown as text");
+      assert.equal((await driver.findElements(By.css("#addresses img"))).length, 0);
+      await driver.close();
+      await driver.switchTo().window(main);
+      // The saved-backups page lists them under the backup.
+      await browser.openExtensionPage("backup.html");
+      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='aliexpress.com']")))[0], 10_000);
+      assert.equal((await section.findElements(By.css(".addresses tbody tr"))).length, 2);
+      assert.match(await section.findElement(By.css(".addresses")).getText(), /Rua das Flores 123, Apto 45/);
+      await driver.close();
+      await driver.switchTo().window(main);
+    });
+
     it("keeps hostile page text as text: nothing runs or is injected in the page, the panel, the backup page or the report, and CSV cells stay neutral", { timeout: 300_000 }, async () => {
       const history = HISTORIES.find((h) => h.name === "hostile");
       await forgetBackups(browser);
@@ -675,7 +815,7 @@ export function defineBackupScenarios(browserName) {
       const files = {
         "notes.json": "these are my notes, not JSON",
         "other.json": JSON.stringify({ orders: [] }),
-        "newer.json": JSON.stringify({ ...good, format_version: 3 }),
+        "newer.json": JSON.stringify({ ...good, format_version: 4 }),
         "damaged.json": JSON.stringify({ ...good, orders: [{ ...good.orders[0], total: { ...good.orders[0].total, amount: "12,50" } }] }),
         "again.json": JSON.stringify({ ...good, site: "es.aliexpress.com" }),
         "good.json": JSON.stringify(good),
@@ -696,7 +836,7 @@ export function defineBackupScenarios(browserName) {
       };
       assert.equal(await importing("notes.json"), "This file isn't JSON, so it can't be a backup. Nothing was changed.");
       assert.equal(await importing("other.json"), "This JSON file isn't a backup from this assistant. Nothing was changed.");
-      assert.match(await importing("newer.json"), /newer version of the assistant \(format 3\)/);
+      assert.match(await importing("newer.json"), /newer version of the assistant \(format 4\)/);
       assert.match(await importing("damaged.json"), /^This backup file is damaged and was not imported: order 1 \(\d+\): total amount "12,50" is not a decimal number\. Nothing was changed\.$/);
       // es. and the saved backup's hosts are one site, aliexpress.com.
       assert.match(await importing("again.json"), /^A backup of aliexpress\.com is already saved here, so this file was not imported\./);

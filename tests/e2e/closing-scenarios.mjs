@@ -124,7 +124,7 @@ export function defineClosingScenarios(browserName) {
       await press(driver, de("downloadReport"), ".downloads");
       const report = fs.readFileSync(await downloaded(session.browser.downloads, /^aliexpress-orders-\d{4}-\d{2}-\d{2}\.html$/), "utf8");
       assert.match(report, /<html lang="de">/);
-      for (const key of ["reportNotKeptHeading", "notKeptMessages", "reportTotalsHeading", "reportByStatus", "reportSearchPlaceholder"]) {
+      for (const key of ["reportNotKeptHeading", "notKeptMessages", "reportTotalsHeading", "reportByStatus", "reportSearchPlaceholder", "colPaymentMethod", "colPriceBreakdown"]) {
         assert.ok(report.includes(de(key)), `the report says ${key} in German`);
       }
       assert.doesNotMatch(report, /Totals per year|Orders by status|Search orders/);

@@ -23,6 +23,7 @@ pub fn listed(from: usize, count: usize) -> Vec<ListedOrder> {
                 warnings: vec![],
                 read_by: None,
                 deleted: false,
+                details: None,
             },
             needs_detail: false,
         })

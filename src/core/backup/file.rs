@@ -1,6 +1,7 @@
 //! The backup file a backup is exported as (`docs/backup-format.md`), and the end-of-backup
 //! summary the panel and the backup page show.
 
+use crate::core::address::AddressBook;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -12,7 +13,7 @@ use crate::core::order::{Order, Warning};
 /// The `format` value of every backup file.
 pub const FORMAT: &str = "aliexpress-order-backup";
 /// The current `format_version`.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// The end-of-backup summary.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -35,13 +36,13 @@ pub struct Summary {
     pub all_time_unconfirmed: bool,
 }
 
-/// The backup file, `format_version: 2` (1 still imports). Field names are a contract
+/// The backup file, `format_version: 3` (1 and 2 still import). Field names are a contract
 /// (`docs/backup-format.md`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BackupFileV1 {
     /// Always `aliexpress-order-backup`.
     pub format: String,
-    /// [`FORMAT_VERSION`] when written; 1 or 2 when read.
+    /// [`FORMAT_VERSION`] when written; 1 to 3 when read.
     pub format_version: u32,
     /// When the file was written (ISO timestamp).
     pub exported_at: String,
@@ -57,10 +58,13 @@ pub struct BackupFileV1 {
     pub stated_count: Option<u32>,
     /// Every order, newest first.
     pub orders: Vec<Order>,
+    /// The address book's saved addresses, where they were read (format 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address_book: Option<AddressBook>,
 }
 
 impl Backup {
-    /// The lossless v1 file.
+    /// The lossless file, as `format_version` [`FORMAT_VERSION`].
     pub fn to_file(&self, exported_at: &str, generator: &str) -> BackupFileV1 {
         let warnings = self.gaps();
         BackupFileV1 {
@@ -73,6 +77,7 @@ impl Backup {
             generator: generator.to_owned(),
             stated_count: self.stated_count,
             orders: self.sorted().into_iter().map(|s| s.order.clone()).collect(),
+            address_book: self.address_book.clone(),
         }
     }
 

@@ -9,41 +9,45 @@ impl Backup {
     pub fn gaps(&self) -> Vec<Warning> {
         let mut gaps = self.events.clone();
         if !self.list_exhausted {
-            gaps.push(Warning::new(
+            gaps.push(Warning::with(
                 "list_not_finished",
                 format!(
                     "the order list was not read to its end: {} orders so far",
                     self.orders.len()
                 ),
+                vec![self.orders.len().to_string()],
             ));
         }
         let missing = self.pending_details();
         if !missing.is_empty() {
-            gaps.push(Warning::new(
+            gaps.push(Warning::with(
                 "details_missing",
                 format!(
                     "{} orders still need their detail page read (items or tracking): {}",
                     missing.len(),
                     missing.join(", ")
                 ),
+                vec![missing.len().to_string(), missing.join(", ")],
             ));
         }
         match self.stated_count {
             Some(stated) if self.list_exhausted && stated as usize != self.orders.len() => {
-                gaps.push(Warning::new(
+                gaps.push(Warning::with(
                     "count_mismatch",
                     format!(
                         "the page says {stated} orders, the backup holds {}",
                         self.orders.len()
                     ),
+                    vec![stated.to_string(), self.orders.len().to_string()],
                 ));
             }
             _ => {}
         }
         if let Some(stated) = self.unfinished_missing() {
-            gaps.push(Warning::new(
+            gaps.push(Warning::with(
                 "unfinished_count_mismatch",
                 format!("the page's \"To pay\", \"Processing\" and \"Processed\" tabs count {stated} orders, but the backup holds only {} orders that are not finished", self.unfinished_held()),
+                vec![stated.to_string(), self.unfinished_held().to_string()],
             ));
         }
         let unreadable: Vec<&str> = self
@@ -53,9 +57,10 @@ impl Backup {
             .map(|s| s.order.id.as_str())
             .collect();
         if !unreadable.is_empty() {
-            gaps.push(Warning::new(
+            gaps.push(Warning::with(
                 "orders_without_items",
                 format!("no items could be read for: {}", unreadable.join(", ")),
+                vec![unreadable.join(", ")],
             ));
         }
         gaps

@@ -16,6 +16,10 @@ pub struct Digest {
     pub orders: usize,
     /// Nothing is missing ([`Backup::is_complete`]).
     pub complete: bool,
+    /// Orders whose detail page a deep backup has yet to read. `None` in a digest saved
+    /// before details were kept: then none of its orders has them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub without_details: Option<usize>,
 }
 
 /// The storage key of a host's watch list: the orders its verdict may flag, a JSON array.

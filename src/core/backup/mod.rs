@@ -1,10 +1,12 @@
 //! The backup: every order read so far, merged reading by reading, and honest about what is
 //! missing. Its parts:
-//! - `record`: the record and how readings merge into it;
+//! - `record`: the record and how readings merge into it; `absorb`, two backups of a site
+//!   merged into one;
 //! - `storage`: how it is kept in extension storage as it grows (head, chunks, watch list);
 //! - `file`: the backup file it is exported as, and its summary;
 //! - `refresh`: bringing a complete backup up to date without reading it all again.
 
+mod absorb;
 mod file;
 mod gaps;
 mod keys;

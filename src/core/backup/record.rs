@@ -6,8 +6,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::keys::{chunk_of, Digest, Dirty};
+use crate::core::address::AddressBook;
 use crate::core::order::{self, Order, Warning};
-use crate::core::parse::{DetailPage, ListedOrder};
+use crate::core::parse::{DetailPage, ListedOrder, DETAILS_INCOMPLETE};
 use crate::core::readiness::may_flag;
 
 /// What a refresh read and what it took as saved, for the panel and the backup page.
@@ -99,6 +100,9 @@ pub struct Backup {
     /// read before it saved it. `None` after a full read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub refreshed: Option<RefreshNote>,
+    /// The address book's saved addresses, as last read there (format 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub address_book: Option<AddressBook>,
     /// What changed since the last save.
     #[serde(skip)]
     pub dirty: Dirty,
@@ -160,6 +164,15 @@ impl Backup {
                         kept.order.items = old.order.items.clone();
                     }
                     kept.order.tracking_numbers = old.order.tracking_numbers.clone();
+                    // What only the detail page shows, and its warning, outlive a list read.
+                    kept.order.details = old.order.details.clone();
+                    kept.order.warnings.extend(
+                        old.order
+                            .warnings
+                            .iter()
+                            .filter(|w| w.code == DETAILS_INCOMPLETE)
+                            .cloned(),
+                    );
                     kept.detailed = true;
                     kept
                 }
@@ -175,58 +188,6 @@ impl Backup {
         }
         self.updated_at = now.to_owned();
         changed
-    }
-
-    /// Takes in another backup of the same site: one saved per host by an earlier version
-    /// (`www.` and `pt.` were two backups of one account). Orders merge by id: an order held
-    /// by both keeps the reading with its detail page, else the newer one, at the position it
-    /// has here; the others join at the end, in their own order. How far the list was read,
-    /// and what went wrong on the way, are the newer backup's: its pass is the latest word.
-    pub fn absorb(&mut self, other: Backup) {
-        let other_is_newer = other.updated_at > self.updated_at;
-        // In their page order. Inserted one by one: a sort, or collecting into a map (which
-        // sorts first), would add a copy of std's sort to what AliExpress pages load.
-        let mut theirs: BTreeMap<u64, Vec<StoredOrder>> = BTreeMap::new();
-        for stored in other.orders.into_values() {
-            theirs.entry(stored.position).or_default().push(stored);
-        }
-        for mut stored in theirs.into_values().flatten() {
-            let id = stored.order.id.clone();
-            match self.orders.get(&id) {
-                Some(mine) => {
-                    let better = (stored.detailed && !mine.detailed)
-                        || (stored.detailed == mine.detailed && other_is_newer);
-                    if better {
-                        stored.position = mine.position;
-                        self.orders.insert(id, stored);
-                    }
-                }
-                None => {
-                    self.next_position += 1;
-                    stored.position = self.next_position;
-                    self.orders.insert(id, stored);
-                }
-            }
-        }
-        if other_is_newer {
-            self.updated_at = other.updated_at;
-            self.list_exhausted = other.list_exhausted;
-            self.stated_count = other.stated_count;
-            self.unfinished_stated = other.unfinished_stated;
-            self.deleted_tab_found = other.deleted_tab_found;
-            self.all_time_confirmed = other.all_time_confirmed;
-            self.events = other.events;
-            self.short_pages = other.short_pages;
-            self.in_progress = other.in_progress;
-            self.continue_paging = other.continue_paging;
-        }
-        if other.started_at < self.started_at || self.started_at.is_empty() {
-            self.started_at = other.started_at;
-        }
-        // Everything is written again, under this backup's own keys.
-        self.dirty.chunks = (0..self.chunk_count()).collect();
-        self.dirty.watch_changed = true;
-        self.dirty.watch = None;
     }
 
     /// Adds what an order's detail page showed.
@@ -246,6 +207,15 @@ impl Backup {
         self.sorted()
             .into_iter()
             .filter(|s| s.opens_detail && !s.detailed)
+            .map(|s| s.order.id.clone())
+            .collect()
+    }
+
+    /// Orders whose detail page a deep backup still has to read, newest first.
+    pub fn pending_deep(&self) -> Vec<String> {
+        self.sorted()
+            .into_iter()
+            .filter(|s| s.order.details.is_none())
             .map(|s| s.order.id.clone())
             .collect()
     }

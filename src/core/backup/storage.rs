@@ -13,6 +13,25 @@ impl Backup {
         Digest {
             orders: self.orders.len(),
             complete: self.is_complete(),
+            without_details: Some(self.count_without_details()),
+        }
+    }
+
+    fn count_without_details(&self) -> usize {
+        self.orders
+            .values()
+            .filter(|s| s.order.details.is_none())
+            .count()
+    }
+
+    /// How many orders a deep backup has yet to open, whether the orders were read or only
+    /// the head.
+    pub fn without_details(&self) -> usize {
+        match &self.digest {
+            Some(digest) if !self.orders_loaded() => {
+                digest.without_details.unwrap_or(digest.orders)
+            }
+            _ => self.count_without_details(),
         }
     }
 

@@ -101,6 +101,7 @@ fn parse_card<N: DomNode>(
         warnings: warnings[before..].to_vec(),
         read_by: Some(Reader::Rules),
         deleted: false,
+        details: None,
     };
     Some(ListedOrder {
         order,

@@ -6,18 +6,20 @@
 //! give the records of `records.rs`, and share the small readers of `shapes.rs`.
 
 mod by_rules;
+mod detail_extras;
 mod records;
 mod shapes;
 pub mod structural;
 
 pub use by_rules::parse_detail_by_rules;
+pub use detail_extras::price_folded;
 pub use records::{DetailPage, ListPage, ListedOrder, Reader};
-pub(crate) use shapes::query_digits;
 pub use shapes::{absolute_url, is_web_url};
+pub(crate) use shapes::{clean as clean_text, query_digits};
 
 use super::dom::DomNode;
 use super::list_rules::{DETAIL_LAYOUT, LIST_LAYOUTS};
-use super::order::Order;
+use super::order::{Order, Warning};
 
 /// Reads every order card under `root`, in whichever known layout the page uses.
 pub fn parse_order_list<N: DomNode + Clone>(root: &N, page_url: &str) -> ListPage {
@@ -75,25 +77,44 @@ pub fn detail_shows_items<N: DomNode>(root: &N) -> bool {
 }
 
 /// Reads an order's detail page; where the rule tables find no item, the structural reader
-/// reads it.
+/// reads it. The price breakdown, address and payment are the rule tables' alone.
 pub fn parse_order_detail<N: DomNode + Clone>(root: &N, page_url: &str) -> DetailPage {
-    let by_rules = parse_detail_by_rules(root, page_url);
-    if !by_rules.items.is_empty() {
-        return by_rules;
+    let mut page = parse_detail_by_rules(root, page_url);
+    if page.items.is_empty() {
+        let by_structure = structural::parse_detail_structural(root, page_url);
+        if !by_structure.items.is_empty() {
+            page = by_structure;
+        }
     }
-    let by_structure = structural::parse_detail_structural(root, page_url);
-    if by_structure.items.is_empty() {
-        by_rules
-    } else {
-        by_structure
-    }
+    page.details = detail_extras::read_extras(root, &DETAIL_LAYOUT.extras);
+    page
 }
 
+/// The code of an order's warning that its detail page left something out.
+pub const DETAILS_INCOMPLETE: &str = "details_incomplete";
+
 /// Completes a listed order with its detail page: the detail's items replace the list's,
-/// and its tracking numbers are added.
+/// its tracking numbers are added, and what else it showed is kept, with a warning naming
+/// what it didn't show. A page that showed no item was not read, and changes nothing else.
 pub fn merge_detail(order: &mut Order, detail: &DetailPage) {
     if !detail.items.is_empty() {
         order.items = detail.items.clone();
+        order.warnings.retain(|w| w.code != DETAILS_INCOMPLETE);
+        let missing = detail.details.missing();
+        if !missing.is_empty() {
+            let parts: Vec<&str> = missing.iter().map(|(part, _)| *part).collect();
+            let words: Vec<&str> = missing.iter().map(|(_, words)| *words).collect();
+            order.warnings.push(Warning::with(
+                DETAILS_INCOMPLETE,
+                format!(
+                    "order {}: its detail page showed no {}",
+                    order.id,
+                    words.join(", ")
+                ),
+                vec![order.id.clone(), parts.join(",")],
+            ));
+        }
+        order.details = Some(detail.details.clone());
     }
     for number in &detail.tracking_numbers {
         if !order.tracking_numbers.contains(number) {

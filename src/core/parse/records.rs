@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::core::order::{Item, Order, Warning};
+use crate::core::order_details::OrderDetails;
 use crate::core::status::OrderState;
 
 /// Which reader read a page.
@@ -52,6 +53,9 @@ pub struct DetailPage {
     pub status: Option<String>,
     /// What could not be read.
     pub warnings: Vec<Warning>,
+    /// The price breakdown, shipping address and payment method, as far as shown.
+    #[serde(default)]
+    pub details: OrderDetails,
 }
 
 impl DetailPage {
@@ -70,6 +74,7 @@ impl DetailPage {
             tracking_numbers,
             status,
             warnings,
+            details: OrderDetails::default(),
         }
     }
 }
@@ -95,21 +100,24 @@ pub(super) fn warn_of_gaps(
     totalled: bool,
 ) {
     if state == OrderState::Unknown {
-        warnings.push(Warning::new(
+        warnings.push(Warning::with(
             "unknown_status",
             format!("order {id}: status \"{status}\" is not one the assistant knows"),
+            vec![id.to_owned(), status.to_owned()],
         ));
     }
     if !dated {
-        warnings.push(Warning::new(
+        warnings.push(Warning::with(
             "unreadable_date",
             format!("order {id}: the order date could not be read"),
+            vec![id.to_owned()],
         ));
     }
     if !totalled {
-        warnings.push(Warning::new(
+        warnings.push(Warning::with(
             "missing_total",
             format!("order {id}: the page shows no readable total"),
+            vec![id.to_owned()],
         ));
     }
 }

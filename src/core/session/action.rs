@@ -10,6 +10,7 @@ use crate::core::closing_progress::{AfterItem, DeletionRequest};
 use crate::core::export::ExportKind;
 use crate::core::guide::Route;
 use crate::core::money_left::{Asset, Holding};
+use crate::core::run_end::RunKind;
 
 /// What the user asks of the panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +23,8 @@ pub enum Action {
     StartBackup,
     /// Read the whole history again, even over a complete backup.
     StartFullBackup,
+    /// Read every order's detail page not read yet: the deep backup.
+    StartDeepBackup,
     /// Stop the running backup.
     StopBackup,
     /// Download the saved backup in one format.
@@ -40,6 +43,8 @@ pub enum Action {
     OpenLetter,
     /// Save a page report.
     SavePageReport,
+    /// Save the address book's addresses into the site's backup.
+    SaveAddresses,
 }
 
 /// What the browser layer does for an action, in order.
@@ -51,12 +56,8 @@ pub enum Effect {
     RecheckPage,
     /// Write the session's preferences to storage.
     SavePrefs,
-    /// Start the backup run; the session already shows it as started. `full`: read the
-    /// whole history, even over a complete backup.
-    StartRun {
-        /// Read everything, rather than bring a complete backup up to date.
-        full: bool,
-    },
+    /// Start the backup run; the session already shows it as started.
+    StartRun(RunKind),
     /// Ask the running backup to stop.
     StopRun,
     /// Have the background save the backup in this format.
@@ -67,6 +68,8 @@ pub enum Effect {
     SavePageReport,
     /// Open the letter page.
     OpenLetter,
+    /// Read the address book's addresses and keep them in the site's backup.
+    SaveAddresses,
 }
 
 /// The time, for the actions that note it.
@@ -84,8 +87,9 @@ impl Session {
     pub fn act(&mut self, action: Action, clock: &Clock) -> Vec<Effect> {
         match action {
             Action::Open | Action::Close => self.set_panel(action == Action::Open),
-            Action::StartBackup => self.start_run(false),
-            Action::StartFullBackup => self.start_run(true),
+            Action::StartBackup => self.start_run(RunKind::Update),
+            Action::StartFullBackup => self.start_run(RunKind::Full),
+            Action::StartDeepBackup => self.start_run(RunKind::Deep),
             Action::StopBackup if self.run.is_some() => vec![Effect::StopRun],
             Action::StopBackup => Vec::new(),
             Action::Download(kind) => vec![Effect::Download(kind)],
@@ -119,6 +123,7 @@ impl Session {
             }
             Action::SavePageReport => vec![Effect::SavePageReport],
             Action::OpenLetter => vec![Effect::OpenLetter],
+            Action::SaveAddresses => vec![Effect::SaveAddresses],
         }
     }
 
@@ -161,16 +166,22 @@ impl Session {
     }
 
     /// A run starts from what is saved: a resumed backup counts the orders it has.
-    fn start_run(&mut self, full: bool) -> Vec<Effect> {
+    fn start_run(&mut self, kind: RunKind) -> Vec<Effect> {
         if self.run.is_some() {
             return Vec::new();
         }
+        let saved = self.saved.as_ref();
         self.run = Some(Progress {
-            read: self.saved.as_ref().map_or(0, Backup::order_count),
+            read: saved.map_or(0, Backup::order_count),
             expected: None,
-            activity: Activity::ReadingList,
+            activity: match kind {
+                RunKind::Deep => {
+                    Activity::ReadingDetails(0, saved.map_or(0, Backup::without_details))
+                }
+                _ => Activity::ReadingList,
+            },
         });
         self.last_run = None;
-        vec![Effect::Render(Some(".stop")), Effect::StartRun { full }]
+        vec![Effect::Render(Some(".stop")), Effect::StartRun(kind)]
     }
 }

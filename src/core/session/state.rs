@@ -1,5 +1,6 @@
 //! What one page's assistant knows, and what the panel shows from it.
 
+use crate::core::address::AddressView;
 use std::collections::BTreeMap;
 
 use crate::core::assistant::{presence, site_notice, AssistantPrefs, Presence, UserChoice};
@@ -145,6 +146,9 @@ impl Session {
             backup: self.backup_view(),
             closing: self.closing_view(&readiness, now_ms, request_date),
             readiness,
+            addresses: AddressView::of_saved(
+                self.saved.as_ref().and_then(|b| b.address_book.as_ref()),
+            ),
         }
     }
 

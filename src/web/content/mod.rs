@@ -2,6 +2,7 @@
 //! assistant in its own closed shadow root, runs the backup and points at the closing flow's
 //! controls. Built only with the `content` feature.
 
+pub mod addresses;
 pub mod backup_run;
 pub mod crash;
 pub mod detail_frame;

@@ -123,8 +123,14 @@ fn backup_entry(doc: &Document, backup: Rc<Backup>) -> Result<Element, WebError>
         remove(&section, ".complete")?;
         let list = part(&section, ".gaps ul")?;
         for gap in gaps {
-            text_child(&list, "li", "", &gap.message)?;
+            text_child(&list, "li", "", &crate::core::warning_text::say(&gap, &t))?;
         }
+    }
+    match &backup.address_book {
+        Some(book) => {
+            super::addresses_table::addresses_table(&part(&section, ".addresses")?, book)?
+        }
+        None => remove(&section, ".addresses")?,
     }
     let show = part(&section, "button.show")?;
     for kind in ExportKind::ALL {

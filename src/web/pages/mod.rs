@@ -1,6 +1,7 @@
 //! The extension's own pages (the toolbar popup, the saved-backups page, the letter page) and
 //! what the background asks of the WASM. Built only with the `pages` feature.
 
+mod addresses_table;
 pub mod backup_page;
 pub mod download;
 mod import;

@@ -22,6 +22,11 @@ export function expectedOrders(name) {
   return JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, name, "expected.json"), "utf8")).orders;
 }
 
+/** The orders a deep backup of a history keeps: every detail page read. */
+export function expectedDeepOrders(name) {
+  return JSON.parse(fs.readFileSync(path.join(HISTORIES_DIR, name, "expected.json"), "utf8")).deep_orders;
+}
+
 const detailShell = fs.readFileSync(path.join(HISTORIES_DIR, "detail-shell.html"), "utf8");
 
 /** Histories written at test time (the 10,000-order one), each with the `dir` it is in. */

@@ -65,6 +65,7 @@ pub(super) fn read_card<N: DomNode + Clone>(
         warnings: warnings[before..].to_vec(),
         read_by: Some(ReadBy::Structure),
         deleted: false,
+        details: None,
         id,
     };
     Some(ListedOrder {

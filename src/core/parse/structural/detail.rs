@@ -68,8 +68,11 @@ fn detail_item<N: DomNode + Clone>(part: &N, page_url: &str) -> Item {
             .first()
             .map(|&i| pieces[i].text.clone())
     };
+    // After the product's first link: the order-info rows above the items ("Payment
+    // method: …") have a variant's shape too.
     let variant = pieces
         .iter()
+        .skip_while(|p| !p.node.within(ITEM_LINKS))
         .find(|p| p.leaf && !p.node.within(CONTROLS) && is_variant(&p.text))
         .map(|p| clean(&p.text));
     let unit_price: Option<Money> = leaf_text(is_money).and_then(|t| parse_money(&t));

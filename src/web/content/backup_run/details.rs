@@ -23,15 +23,30 @@ use super::pace::{
 };
 use crate::core::run_end::Ending;
 
+/// Which detail pages a run reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Depth {
+    /// Those the backup needs: items the list hides, parcels on their way.
+    Needed,
+    /// Every order's not read yet: the deep backup.
+    Every,
+}
+
+/// Reads the detail pages `depth` asks for, newest first, one at a time at a human pace,
+/// saving after each. A page that doesn't answer is left for the next run.
 pub(super) async fn read_details(
     doc: &Document,
     list_url: &str,
+    depth: Depth,
     backup: &mut Backup,
     writer: &mut Writer,
     stop: &Rc<Cell<bool>>,
     report: &impl Fn(&Backup, Progress),
 ) -> Result<Ending, WebError> {
-    let pending = backup.pending_details();
+    let pending = match depth {
+        Depth::Needed => backup.pending_details(),
+        Depth::Every => backup.pending_deep(),
+    };
     let total = pending.len();
     let mut last = f64::NEG_INFINITY;
     let mut route = DetailRoute::default();

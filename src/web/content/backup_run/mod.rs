@@ -26,22 +26,24 @@ use list_page::Point;
 pub use list_page::UsedControl;
 use pace::now;
 
-pub use crate::core::run_end::Ending;
+pub use crate::core::run_end::{Ending, RunKind};
+use details::Depth;
 
 /// Reads the order list to its end, then the detail pages it needs, saving as it goes.
 /// `point` is told which of the page's own controls the run is about to use (`None` when
 /// it is done), so the user can see it: the time filter, then "View orders" or "Next".
 /// `me` names the run, for its lease (`web::run_lease`). Over a complete backup, the run
-/// only brings it up to date (`core::backup::Refresh`), unless `full` asks for every order.
+/// only brings it up to date (`core::backup::Refresh`), unless `kind` asks for every order,
+/// or for the deep backup: every detail page not read yet, and not the list.
 pub async fn run(
     doc: Document,
     me: &str,
-    full: bool,
+    kind: RunKind,
     stop: Rc<Cell<bool>>,
     report: impl Fn(&Backup, Progress),
     point: impl Fn(Option<UsedControl>),
 ) -> Result<(Backup, Ending), WebError> {
-    let result = run_to_end(doc, me, full, stop, report, &point).await;
+    let result = run_to_end(doc, me, kind, stop, report, &point).await;
     point(None);
     result
 }
@@ -51,7 +53,7 @@ pub async fn run(
 async fn run_to_end(
     doc: Document,
     me: &str,
-    full: bool,
+    kind: RunKind,
     stop: Rc<Cell<bool>>,
     report: impl Fn(&Backup, Progress),
     point: &Point<'_>,
@@ -74,6 +76,25 @@ async fn run_to_end(
     let mut backup = load(&site)
         .await?
         .unwrap_or_else(|| Backup::new(&site, &now()));
+    if kind == RunKind::Deep {
+        // Not a pass over the list: what the list gave stands, and a deep run cut short
+        // leaves the backup as complete as it was, to be carried on later.
+        let ending = details::read_details(
+            &doc,
+            &url,
+            Depth::Every,
+            &mut backup,
+            &mut writer,
+            &stop,
+            &report,
+        )
+        .await?;
+        if !matches!(ending, Ending::Deleted | Ending::Elsewhere) {
+            writer.release().await;
+        }
+        return Ok((backup, ending));
+    }
+    let full = kind == RunKind::Full;
     // A run on the next page of the old layout continues the same pass, and reads on: a
     // refresh's count of known orders doesn't survive the page load.
     let today = now().get(..10).unwrap_or_default().to_owned();
@@ -108,7 +129,16 @@ async fn run_to_end(
     }
 
     let ending = if ending == Ending::Finished {
-        details::read_details(&doc, &url, &mut backup, &mut writer, &stop, &report).await?
+        details::read_details(
+            &doc,
+            &url,
+            Depth::Needed,
+            &mut backup,
+            &mut writer,
+            &stop,
+            &report,
+        )
+        .await?
     } else {
         ending
     };

@@ -5,8 +5,11 @@ use web_sys::{Element, HtmlElement};
 
 use crate::core::backup::{RefreshNote, Summary};
 use crate::core::backup_view::{BackupView, Progress, SavedCount};
+use crate::core::deep_backup::DeepOffer;
 use crate::core::export::ExportKind;
+use crate::core::order::Warning;
 use crate::core::text::Text;
+use crate::core::warning_text::say;
 
 use crate::web::error::WebError;
 use crate::web::i18n::{summary_lines, Translate};
@@ -30,7 +33,12 @@ impl PanelBuilder<'_> {
                 summary,
                 gaps,
                 refreshed,
-            } => self.done(section, summary, gaps, *refreshed)?,
+                deep,
+            } => {
+                self.done(section, summary, gaps, *refreshed)?;
+                self.deep(section, *deep, true)?;
+                true
+            }
         };
         if saved {
             self.downloads(section)?;
@@ -50,7 +58,10 @@ impl PanelBuilder<'_> {
         if let Some(notice) = notice {
             text_child(section, "p", "note", &self.text(notice, &[]))?;
         }
-        if let Some(SavedCount { orders, complete }) = saved {
+        if let Some(SavedCount {
+            orders, complete, ..
+        }) = saved
+        {
             let line = if complete {
                 Text::SavedBackup
             } else {
@@ -71,7 +82,29 @@ impl PanelBuilder<'_> {
                 self.full_read_button(section)?;
             }
         }
+        if let Some(saved) = saved {
+            self.deep(section, saved.deep(), can_start)?;
+        }
         Ok(saved.is_some())
+    }
+
+    /// The optional deep backup: what it reads and how long it takes, or how far it came,
+    /// and its button where a run can start (the order list).
+    fn deep(
+        &mut self,
+        section: &Element,
+        offer: DeepOffer,
+        can_start: bool,
+    ) -> Result<(), WebError> {
+        let part = box_child(section, "div", "deep")?;
+        let (line, subs) = offer.line();
+        let subs: Vec<&str> = subs.iter().map(String::as_str).collect();
+        text_child(&part, "p", "deep-line", &self.text(line, &subs))?;
+        if let Some(label) = offer.button().filter(|_| can_start) {
+            let label = self.text(label, &[]);
+            self.button(&part, &label, "deep-start", Action::StartDeepBackup)?;
+        }
+        Ok(())
     }
 
     /// Running: the progress bar and line, and Stop.
@@ -106,7 +139,7 @@ impl PanelBuilder<'_> {
         &mut self,
         section: &Element,
         summary: &Summary,
-        gaps: &[String],
+        gaps: &[Warning],
         refreshed: Option<RefreshNote>,
     ) -> Result<bool, WebError> {
         let heading = if gaps.is_empty() {
@@ -123,7 +156,7 @@ impl PanelBuilder<'_> {
         if !gaps.is_empty() {
             let list = box_child(section, "ul", "gaps")?;
             for gap in gaps {
-                text_child(&list, "li", "", gap)?;
+                text_child(&list, "li", "", &say(gap, self.t))?;
             }
         }
         let summary_box = box_child(section, "p", "summary")?;

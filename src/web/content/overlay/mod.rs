@@ -2,6 +2,7 @@
 //! ([`crate::web::host`]), so page CSS can't break it and its CSS can't leak. Dropping an [`Overlay`] removes it and every
 //! listener it registered.
 
+mod addresses_section;
 mod backup_section;
 mod builder;
 mod closing_sections;
@@ -112,6 +113,7 @@ impl Overlay {
             backup,
             readiness,
             closing,
+            addresses,
         } = view;
         let kept = KeptState::of(&self.layer);
         // Re-rendering an open panel (progress phases) must not replay its entrance.
@@ -140,6 +142,7 @@ impl Overlay {
         builder.after(&panel, closing)?;
         report_footer::report_footer(&mut builder, &panel)?;
         builder.backup(&section, backup)?;
+        builder.addresses(&section, addresses)?;
         self.listeners = listeners;
 
         let on_close = dispatch.clone();

@@ -47,7 +47,7 @@ async fn perform(state: &Rc<RefCell<State>>, effect: Effect) {
                 warn(&format!("could not save preferences: {error}"));
             }
         }
-        Effect::StartRun { full } => run_backup(state, full).await,
+        Effect::StartRun(kind) => run_backup(state, kind).await,
         Effect::StopRun => {
             if let Some(stop) = &state.borrow().run_stop {
                 stop.set(true);
@@ -76,6 +76,24 @@ async fn perform(state: &Rc<RefCell<State>>, effect: Effect) {
             if let Some(overlay) = &state.borrow().overlay {
                 overlay.report_outcome(&ChromeI18n, saved.as_deref().map_err(drop));
             }
+        }
+        Effect::SaveAddresses => {
+            let (doc, site) = {
+                let guard = state.borrow();
+                (guard.doc.clone(), guard.session.site.clone())
+            };
+            let me = crate::web::run_lease::this_tab().await;
+            match crate::web::content::addresses::save(&doc, &site, &me).await {
+                Ok(Ok(())) => {}
+                Ok(Err(ending)) => warn(&format!("addresses not saved: {ending:?}")),
+                Err(error) => warn(&format!("addresses: {error}")),
+            }
+            // The head as saved now, so the panel says what the backup holds.
+            match crate::web::saved::load_head(&site).await {
+                Ok(head) => state.borrow_mut().session.saved = head,
+                Err(error) => warn(&format!("addresses: {error}")),
+            }
+            log_failure(render(state, Some(".addresses-saved")));
         }
         Effect::OpenLetter => {
             if let Err(error) = ext_api::send_to_background(&ToBackground::OpenLetter).await {

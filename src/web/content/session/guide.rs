@@ -12,6 +12,8 @@ use crate::core::closing_view::{GuideFound, GuideLine};
 use crate::core::guide::{current_step, is_step_page};
 use crate::core::guide_rules::GuideStep;
 use crate::core::money_left::{read_asset, Asset};
+use crate::core::order::ReadBy;
+use crate::core::page::PageKind;
 use crate::core::session::Action;
 
 use crate::web::content::overlay::guide_text;
@@ -32,7 +34,7 @@ const RECHECK_DELAY_MS: u32 = 120;
 pub(super) fn schedule_recheck(weak: &Weak<RefCell<State>>) {
     let Some(state) = weak.upgrade() else { return };
     let kind = state.borrow().session.page.kind;
-    if !is_step_page(kind) && Asset::on_page(kind).is_none() {
+    if !is_step_page(kind) && Asset::on_page(kind).is_none() && kind != PageKind::AddressBook {
         return;
     }
     let weak = weak.clone();
@@ -49,7 +51,28 @@ pub(super) fn schedule_recheck(weak: &Weak<RefCell<State>>) {
 /// closing page.
 pub(super) fn recheck_page(state: &Rc<RefCell<State>>) {
     read_money(state);
+    count_addresses(state);
     point(state);
+}
+
+/// On the address book, with the panel open: draws the panel again when the page now shows
+/// another number of addresses than the panel says (the list fills in after the page loads).
+fn count_addresses(state: &Rc<RefCell<State>>) {
+    let seen = {
+        let guard = state.borrow();
+        if guard.session.page.kind != PageKind::AddressBook
+            || guard.session.presence() != Presence::Panel
+        {
+            return;
+        }
+        let (found, read_by) = crate::web::content::addresses::on_page(&guard.doc);
+        (found.len(), read_by == ReadBy::Structure)
+    };
+    let changed = state.borrow().addresses_shown != Some(seen);
+    state.borrow_mut().addresses_shown = Some(seen);
+    if changed {
+        log_failure(render(state, None));
+    }
 }
 
 fn read_money(state: &Rc<RefCell<State>>) {

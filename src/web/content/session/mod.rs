@@ -76,6 +76,7 @@ impl PageSession {
                 overlay: None,
                 pointer: None,
                 recheck: None,
+                addresses_shown: None,
             })
         });
         let check = next_lease_check(&state);

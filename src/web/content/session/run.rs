@@ -7,6 +7,7 @@ use std::rc::Rc;
 use crate::core::assistant::Presence;
 use crate::core::backup::Backup;
 use crate::core::backup_view::Progress;
+use crate::core::run_end::RunKind;
 use crate::core::session::RunOutcome;
 
 use crate::web::content::backup_run::{self, UsedControl};
@@ -20,7 +21,7 @@ use super::state::{warn, State};
 use super::view::render;
 
 /// Runs the backup the core has started (`Effect::StartRun`) to its end.
-pub(super) async fn run_backup(state: &Rc<RefCell<State>>, full: bool) {
+pub(super) async fn run_backup(state: &Rc<RefCell<State>>, kind: RunKind) {
     let stop = Rc::new(Cell::new(false));
     let doc = {
         let mut guard = state.borrow_mut();
@@ -43,7 +44,7 @@ pub(super) async fn run_backup(state: &Rc<RefCell<State>>, full: bool) {
         }
     };
     let me = crate::web::run_lease::this_tab().await;
-    let result = backup_run::run(doc, &me, full, stop, on_progress, on_control).await;
+    let result = backup_run::run(doc, &me, kind, stop, on_progress, on_control).await;
     let outcome = match result {
         Ok((backup, ending)) => RunOutcome::Ended(backup, ending),
         Err(error) => {

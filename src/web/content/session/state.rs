@@ -34,6 +34,9 @@ pub(super) struct State {
     pub pointer: Option<Pointer>,
     /// A pending re-check of the page after it changed.
     pub recheck: Option<Timeout>,
+    /// On the address book: how many addresses the panel last said the page shows, and
+    /// whether by structure. The page fills its list in after it loads.
+    pub addresses_shown: Option<(usize, bool)>,
 }
 
 pub(super) fn warn(message: &str) {

@@ -45,8 +45,15 @@ pub(super) fn render(state: &Rc<RefCell<State>>, focus: Option<&str>) -> Result<
             .request
             .as_ref()
             .map(|r| local_date(r.at_ms));
-        session.panel_view(readiness(&guard), js_sys::Date::now(), request_date)
+        let mut view = session.panel_view(readiness(&guard), js_sys::Date::now(), request_date);
+        if session.page.kind == PageKind::AddressBook {
+            let (found, read_by) = crate::web::content::addresses::on_page(&guard.doc);
+            view.addresses = view.addresses.with_page(&found, read_by);
+        }
+        view
     };
+    // What the panel says the address book shows, so a page that fills in later redraws it.
+    guard.addresses_shown = view.addresses.on_page;
     let shown = guard.session.presence();
     if shown != Presence::Panel {
         // The ring belongs to the open panel.
