@@ -6,6 +6,8 @@
 
 #[path = "support/messages.rs"]
 mod messages;
+#[path = "support/schema.rs"]
+mod schema;
 mod support;
 
 use std::fs;
@@ -122,19 +124,7 @@ fn the_addresses_go_into_every_file_and_import_back() {
     let file = backup_with_addresses().to_file("2026-12-04T10:05:00.000Z", "test");
     let json = to_json(&file);
     let value: Value = serde_json::from_str(&json).unwrap();
-    let schema: Value = serde_json::from_str(
-        &fs::read_to_string(concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/docs/backup-format.schema.json"
-        ))
-        .unwrap(),
-    )
-    .unwrap();
-    let errors: Vec<String> = jsonschema::validator_for(&schema)
-        .unwrap()
-        .iter_errors(&value)
-        .map(|e| e.to_string())
-        .collect();
+    let errors = schema::errors(&value);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(
         value["address_book"]["addresses"][0]["postcode"],

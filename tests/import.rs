@@ -2,6 +2,8 @@
 //! anything else is refused with its reason.
 #![cfg(not(target_arch = "wasm32"))]
 
+#[path = "support/schema.rs"]
+mod schema;
 use std::fs;
 
 use exit_assistant::core::backup::Backup;
@@ -11,12 +13,9 @@ use serde_json::{json, Value};
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-fn schema() -> jsonschema::Validator {
-    let schema: Value = serde_json::from_str(
-        &fs::read_to_string(format!("{ROOT}/docs/backup-format.schema.json")).unwrap(),
-    )
-    .unwrap();
-    jsonschema::validator_for(&schema).unwrap()
+/// A file's `reviews` holding one review.
+fn reviews(review: Value) -> Value {
+    json!({"reviews": [review], "read_at": "2026-12-04T10:00:00.000Z", "read_by": "rules", "pages": 1, "complete": true})
 }
 
 /// A file as the extension writes it, holding a fixture history's expected orders.
@@ -158,9 +157,27 @@ fn a_file_that_breaks_the_format_is_refused_with_its_reason() {
             "version as text",
             with(&|f| f["format_version"] = json!("1")),
         ),
+        (
+            "a review's stars out of 1 to 5",
+            with(&|f| f["reviews"] = reviews(json!({"stars": 6, "shown": []}))),
+        ),
+        (
+            "a review's date not a day",
+            with(&|f| f["reviews"] = reviews(json!({"date": "Aug 2025", "shown": []}))),
+        ),
+        (
+            "a review's order id not digits",
+            with(&|f| f["reviews"] = reviews(json!({"order_id": "A-1", "shown": []}))),
+        ),
     ];
-    let validator = schema();
-    assert!(validator.is_valid(&good));
+    let validator = schema::validator();
+    assert_eq!(schema::errors(&good), Vec::<String>::new());
+    let mut with_reviews = good.clone();
+    with_reviews["reviews"] = reviews(
+        json!({"stars": 5, "date": "2026-05-02", "order_id": "8212238461067727", "product_id": "1005047346387565", "photos": 2, "shown": ["Fine."]}),
+    );
+    assert_eq!(schema::errors(&with_reviews), Vec::<String>::new());
+    assert!(read_backup_file(&with_reviews.to_string()).is_ok());
     assert!(read_backup_file(&good.to_string()).is_ok());
     for (what, file) in &invalid {
         assert!(

@@ -364,3 +364,39 @@ fn the_guides_finding_is_news_only_when_it_changes() {
         .expect("a closing page has a line");
     assert_eq!(line.route, Route::PrivacyCentre);
 }
+
+#[test]
+fn the_reviews_are_read_on_request_and_carried_on_only_soon_after_a_page_turn() {
+    use exit_assistant::core::review::{ReviewLog, CARRY_ON_WITHIN_MS};
+    const FEEDBACK: &str = "https://feedback.aliexpress.com/management/feedbackBuyerList.htm";
+    let mut session = session_on(FEEDBACK, None);
+    assert_eq!(
+        session.act(Action::SaveReviews, &clock()),
+        [Effect::ReadReviews(false)]
+    );
+    assert_eq!(
+        session.act(Action::CarryOnReviews, &clock()),
+        [Effect::ReadReviews(true)]
+    );
+    assert_eq!(
+        session.act(Action::StopReviews, &clock()),
+        [Effect::StopReviews]
+    );
+    assert!(!session.carries_on_reviews(2_000_000), "nothing saved");
+
+    let turned_at = 2_000_000;
+    let mut backup = Backup::new(SITE, "t");
+    backup.reviews = Some(ReviewLog {
+        paging_since_ms: Some(turned_at),
+        pages: 1,
+        ..ReviewLog::default()
+    });
+    let session = session_on(FEEDBACK, Some(backup.clone()));
+    assert!(session.carries_on_reviews(turned_at + 1_500));
+    assert!(
+        !session.carries_on_reviews(turned_at + CARRY_ON_WITHIN_MS),
+        "too long ago"
+    );
+    // Only the feedback page carries the reading on.
+    assert!(!session_on(ORDERS, Some(backup)).carries_on_reviews(turned_at + 1_500));
+}

@@ -65,6 +65,7 @@ fn view(notice: Option<Text>) -> PanelView {
             None,
         ),
         addresses: exit_assistant::core::address::AddressView::of_saved(None),
+        reviews: exit_assistant::core::review::ReviewView::of_saved(None),
     }
 }
 

@@ -50,7 +50,13 @@ ensure_rust() {
   fi
   local want
   want=$(awk -F'"' '/^channel *=/{print $2; exit}' rust-toolchain.toml)
-  rustup toolchain list | grep -q "^$want-" && return
+  if rustup toolchain list | grep -q "^$want-"; then
+    # A machine may have the pinned Rust without the wasm32 target the build needs.
+    rustup target list --installed --toolchain "$want" | grep -q '^wasm32-unknown-unknown$' && return
+    step "adding the wasm32 target to Rust $want"
+    rustup target add wasm32-unknown-unknown --toolchain "$want"
+    return
+  fi
   step "installing Rust $want (rust-toolchain.toml)"
   if ! rustup toolchain install "$want" --profile minimal --component rustfmt,clippy --target wasm32-unknown-unknown; then
     local have

@@ -29,14 +29,16 @@ pub const AUTO_OPEN: [PageKind; 4] = [
 /// Pages where the whole assistant starts with the page, before anyone asks for it: the panel
 /// opens by itself there ([`AUTO_OPEN`]), or the assistant reads the page by itself (the money
 /// pages, [`crate::core::money_left::Asset::on_page`], and the closing steps it points at,
-/// [`crate::core::guide::is_step_page`]). Every other AliExpress page (products, search, the
+/// [`crate::core::guide::is_step_page`]), or a reading it started on the page before goes on
+/// there (the feedback page, whose "Next" may load a new page). Every other AliExpress page (products, search, the
 /// cart, an order's detail…) loads only the launcher, and the rest when the person opens it.
 ///
 /// A list rather than those three questions, because the launcher's small WASM answers it on
 /// every page and should not carry the guide's and the money pages' rule tables;
 /// `unasked_pages_are_the_working_ones` below checks that it is exactly their answer.
-pub const WORKS_UNASKED: [PageKind; 7] = [
+pub const WORKS_UNASKED: [PageKind; 8] = [
     PageKind::OrderList,
+    PageKind::Feedback,
     PageKind::AccountSettings,
     PageKind::DeleteAccount,
     PageKind::DeactivateAccount,
@@ -201,8 +203,10 @@ mod tests {
         use crate::core::guide::is_step_page;
         use crate::core::money_left::Asset;
         for kind in PageKind::ALL {
-            let works =
-                AUTO_OPEN.contains(&kind) || Asset::on_page(kind).is_some() || is_step_page(kind);
+            let works = AUTO_OPEN.contains(&kind)
+                || Asset::on_page(kind).is_some()
+                || is_step_page(kind)
+                || kind == PageKind::Feedback;
             assert_eq!(WORKS_UNASKED.contains(&kind), works, "{kind:?}");
         }
     }

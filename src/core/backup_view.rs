@@ -7,6 +7,7 @@ use super::deep_backup::DeepOffer;
 use super::order::Warning;
 use super::page::{PageKind, Recognition};
 use super::readiness::Readiness;
+use super::review::ReviewView;
 use super::run_end::Ending;
 use super::site::Site;
 use super::text::Text;
@@ -148,6 +149,9 @@ pub struct PanelView {
     /// Saved addresses: what the backup holds; on the address book, what the page shows too
     /// (the browser layer reads the page, and adds that).
     pub addresses: AddressView,
+    /// The reviews the user wrote: what the backup holds; on the feedback page, what the page
+    /// shows and how a reading goes (the browser layer adds those).
+    pub reviews: ReviewView,
 }
 
 /// The view after a run ended.

@@ -8,6 +8,7 @@ use super::columns::{detail_columns, headings, state_name, ITEM_COLUMNS, ORDER_C
 use super::csv::csv;
 pub use super::csv::csv_cell;
 use super::money::Money;
+use super::review::{review_rows, REVIEW_COLUMNS};
 use super::text::Translate;
 
 /// The JSON file, pretty-printed.
@@ -95,15 +96,18 @@ pub enum ExportKind {
     Xlsx,
     /// One CSV row per saved address.
     CsvAddresses,
+    /// One CSV row per review the user wrote.
+    CsvReviews,
 }
 
 impl ExportKind {
     /// Every kind, in the order the buttons show them.
-    pub const ALL: [ExportKind; 6] = [
+    pub const ALL: [ExportKind; 7] = [
         ExportKind::Json,
         ExportKind::CsvOrders,
         ExportKind::CsvItems,
         ExportKind::CsvAddresses,
+        ExportKind::CsvReviews,
         ExportKind::Xlsx,
         ExportKind::Report,
     ];
@@ -118,6 +122,7 @@ impl ExportKind {
             ExportKind::Report => Text::DownloadReport,
             ExportKind::Xlsx => Text::DownloadXlsx,
             ExportKind::CsvAddresses => Text::DownloadCsvAddresses,
+            ExportKind::CsvReviews => Text::DownloadCsvReviews,
         }
     }
 
@@ -155,6 +160,17 @@ impl ExportKind {
                 csv(
                     &headings(&ADDRESS_COLUMNS, t),
                     address_rows(file.address_book.as_ref())
+                        .into_iter()
+                        .map(Vec::from),
+                )
+                .into_bytes(),
+            ),
+            ExportKind::CsvReviews => (
+                date_name("reviews", "csv"),
+                "text/csv;charset=utf-8",
+                csv(
+                    &headings(&REVIEW_COLUMNS, t),
+                    review_rows(file.reviews.as_ref())
                         .into_iter()
                         .map(Vec::from),
                 )

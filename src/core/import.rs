@@ -10,6 +10,7 @@ use serde::Deserialize;
 use super::backup::{Backup, BackupFileV1, StoredOrder, FORMAT, FORMAT_VERSION};
 use super::money::Money;
 use super::order::{Item, Order, Warning};
+use super::review::Review;
 use super::site::site_of_host;
 
 /// Why a file can't be imported.
@@ -82,6 +83,9 @@ fn check(file: &BackupFileV1) -> Result<(), String> {
             return Err(format!("warning code \"{}\" is malformed", warning.code));
         }
     }
+    for (n, review) in file.reviews.iter().flat_map(|l| &l.reviews).enumerate() {
+        check_review(review).map_err(|e| format!("review {}: {e}", n + 1))?;
+    }
     let mut ids = BTreeSet::new();
     for (n, order) in file.orders.iter().enumerate() {
         check_order(order).map_err(|e| format!("order {} ({}): {e}", n + 1, order.id))?;
@@ -90,6 +94,20 @@ fn check(file: &BackupFileV1) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// A review: the schema's stars, digits and date.
+fn check_review(review: &Review) -> Result<(), String> {
+    let ids = [&review.order_id, &review.product_id];
+    if !review.stars.is_none_or(|s| (1..=5).contains(&s)) {
+        Err("stars are not 1 to 5".to_owned())
+    } else if !ids.iter().all(|id| id.as_deref().is_none_or(all_digits)) {
+        Err("an order or product id is not digits".to_owned())
+    } else if !review.date.as_deref().is_none_or(is_date) {
+        Err("date is not YYYY-MM-DD".to_owned())
+    } else {
+        Ok(())
+    }
 }
 
 /// A warning's code: lower-case words joined by `_`.
@@ -245,6 +263,7 @@ impl Backup {
             .collect();
         let mut backup = Backup {
             address_book: file.address_book.clone(),
+            reviews: file.reviews.clone(),
             // A file of an earlier version names the host it was read on: the backup is the
             // site's (`www.` and `pt.` are one `aliexpress.com`).
             site: super::site::backup_site(&file.site),

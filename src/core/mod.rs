@@ -43,6 +43,8 @@ pub mod popup;
 pub mod readiness;
 pub mod report;
 pub mod report_charts;
+pub mod review;
+pub mod review_rules;
 pub mod run_end;
 pub mod selectors;
 pub mod session;

@@ -6,11 +6,8 @@
 //! "Not in the backup".
 
 use super::asset_rules::WALLET_URL;
-use super::page_rules::ORDER_LIST_URL;
+use super::page_rules::{MESSAGES_URL, ORDER_LIST_URL};
 use super::text::Text;
-
-/// The message centre: conversations with sellers [V: reference §1.2, "Messages"].
-pub const MESSAGES_URL: &str = "https://www.aliexpress.com/p/message/index.html";
 
 /// One kind of thing the backup leaves out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

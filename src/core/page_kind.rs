@@ -24,6 +24,8 @@ pub enum PageKind {
     Coupons,
     /// Saved shipping addresses.
     AddressBook,
+    /// The reviews the user wrote ("feedback").
+    Feedback,
     /// Account settings, the member profile or the account hub.
     AccountSettings,
     /// The privacy centre's delete-account request.
@@ -42,7 +44,7 @@ pub enum PageKind {
 
 impl PageKind {
     /// Every kind, in display order.
-    pub const ALL: [PageKind; 13] = [
+    pub const ALL: [PageKind; 14] = [
         PageKind::OrderList,
         PageKind::OrderDetail,
         PageKind::Tracking,
@@ -50,6 +52,7 @@ impl PageKind {
         PageKind::Coins,
         PageKind::Coupons,
         PageKind::AddressBook,
+        PageKind::Feedback,
         PageKind::AccountSettings,
         PageKind::DeleteAccount,
         PageKind::DeactivateAccount,
@@ -69,6 +72,7 @@ impl PageKind {
             PageKind::Coins => "coins",
             PageKind::Coupons => "coupons",
             PageKind::AddressBook => "address_book",
+            PageKind::Feedback => "feedback",
             PageKind::AccountSettings => "account_settings",
             PageKind::DeleteAccount => "delete_account",
             PageKind::DeactivateAccount => "deactivate_account",
@@ -88,6 +92,7 @@ impl PageKind {
             PageKind::Coins => Text::PageCoins,
             PageKind::Coupons => Text::PageCoupons,
             PageKind::AddressBook => Text::PageAddressBook,
+            PageKind::Feedback => Text::PageFeedback,
             PageKind::AccountSettings => Text::PageAccountSettings,
             PageKind::DeleteAccount => Text::PageDeleteAccount,
             PageKind::DeactivateAccount => Text::PageDeactivateAccount,

@@ -199,6 +199,11 @@ pub static PAGE_RULES: &[PageRule] = &[
         "https://ilogisticsaddress.aliexpress.com/addressList.htm?spm=a2g0o.new_account_index",
         "https://ilogisticsaddress.aliexpress.ru/addressList.htm",
     ]),
+    rule(Feedback, Sites::All, Service("feedback"), Exact("/management/feedbackBuyerList.htm"), &[
+        "https://feedback.aliexpress.com/management/feedbackBuyerList.htm",
+        "https://feedback.aliexpress.com/management/feedbackBuyerList.htm?page=2",
+        "https://feedback.aliexpress.ru/management/feedbackBuyerList.htm",
+    ]),
     rule(AccountSettings, Sites::All, Service("accounts"), Exact("/user/organization/manage_person_profile.htm"), &[
         "https://accounts.aliexpress.com/user/organization/manage_person_profile.htm",
         "https://accounts.aliexpress.com/user/organization/manage_person_profile.htm?isEdit=true",
@@ -239,6 +244,13 @@ pub static PAGE_RULES: &[PageRule] = &[
     ]),
 ];
 
+/// Where the panel links to the address book, to save the addresses there.
+pub const ADDRESS_BOOK_URL: &str = "https://ilogisticsaddress.aliexpress.com/addressList.htm";
+/// Where the panel links to the reviews the user wrote, to save them there.
+pub const FEEDBACK_URL: &str = "https://feedback.aliexpress.com/management/feedbackBuyerList.htm";
+/// Where the panel and the report point for messages with sellers.
+pub const MESSAGES_URL: &str = "https://www.aliexpress.com/p/message/index.html";
+
 /// AliExpress URLs that no rule names: the assistant shows only its launcher there.
 pub static OTHER_ALIEXPRESS_EXAMPLES: &[&str] = &[
     "https://www.aliexpress.com/",
@@ -248,7 +260,7 @@ pub static OTHER_ALIEXPRESS_EXAMPLES: &[&str] = &[
     "https://www.aliexpress.us/item/3256809840464144.html",
     "https://www.aliexpress.com/p/shoppingcart/index.html",
     "https://www.aliexpress.com/p/order/snapshot.html",
-    "https://feedback.aliexpress.com/management/feedbackBuyerList.htm",
+    "https://feedback.aliexpress.com/management/feedbackBuyerList.htm.bak",
     "https://msg.aliexpress.com/buyerMsgListNew.htm",
     "https://www.aliexpress.com/p/message/index.html?orderId=8212313961591322&fromCode=order",
     "https://privacy.aliexpress.com/home",

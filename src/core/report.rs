@@ -83,6 +83,7 @@ pub fn report_html(file: &BackupFileV1, t: &dyn Translate) -> String {
     report_charts::top_stores(&mut html, &file.orders, t);
     report_charts::by_status(&mut html, &file.orders, t);
     super::address::report_section(&mut html, file.address_book.as_ref(), t);
+    super::review::report_section(&mut html, file.reviews.as_ref(), t);
     let _ = write!(
         html,
         "<h2>{}</h2><p class=\"search\"><input id=\"q\" type=\"search\" aria-label=\"{}\" placeholder=\"{}\"></p>",

@@ -14,6 +14,7 @@ use super::list_rules::{
     DETAIL_LAYOUT, LIST_CONTROLS, LIST_LAYOUTS, STRUCTURE,
 };
 use super::page_rules::{DomRule, DOM_RULES};
+use super::review_rules::{ReviewRules, REVIEWS};
 
 /// Takes the selectors of one place in a table.
 type Add<'a> = dyn FnMut(&str, &[&'static str]) + 'a;
@@ -194,6 +195,35 @@ fn page_tables(add: &mut Add) {
     ] {
         add(&format!("ADDRESS_BOOK.{field}"), selectors);
     }
+    review_tables(add);
+}
+
+fn review_tables(add: &mut Add) {
+    let ReviewRules {
+        card,
+        product,
+        order,
+        stars_text,
+        star_lit,
+        text,
+        date,
+        photo,
+        next_page,
+        next_disabled,
+    } = &REVIEWS;
+    add("REVIEWS.card", &[card, star_lit, photo]);
+    for (field, selectors) in [
+        ("product", product),
+        ("order", order),
+        ("stars_text", stars_text),
+        ("text", text),
+        ("date", date),
+        ("next_page", next_page),
+        ("next_disabled", next_disabled),
+    ] {
+        add(&format!("REVIEWS.{field}"), selectors);
+    }
+    add("REVIEWS.structure", &[crate::core::review::PRODUCT_LINK]);
 }
 
 fn items(add: &mut Add, place: &str, fields: &ItemFields) {

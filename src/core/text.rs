@@ -493,6 +493,45 @@ texts! {
     AddressesNotYet => "addressesNotYet",
     /// Link to the address book.
     AddressesOpen => "addressesOpen",
+    /// Page kind.
+    PageFeedback => "pageFeedback",
+    /// Column heading (reviews): the product's id.
+    ColProductId => "colProductId",
+    /// Column heading (reviews): the stars given, 1 to 5.
+    ColStars => "colStars",
+    /// Column heading (reviews): what the user wrote.
+    ColReviewText => "colReviewText",
+    /// Column heading (reviews): how many photos the review shows.
+    ColPhotos => "colPhotos",
+    /// Button: download the saved reviews as CSV.
+    DownloadCsvReviews => "downloadCsvReviews",
+    /// Heading of the report's and the spreadsheet's reviews (sheet name: at most 31 characters).
+    ReportReviews => "reportReviews",
+    /// Panel section heading on the feedback page.
+    ReviewsHeading => "reviewsHeading",
+    /// Panel, feedback page: how many reviews this page shows.
+    ReviewsFound => "reviewsFound",
+    /// Button: read every page of the user's reviews into the backup.
+    ReviewsSave => "reviewsSave",
+    /// Panel, feedback page: what the save button does.
+    ReviewsPaging => "reviewsPaging",
+    /// Panel: a reading of every review page is under way.
+    ReviewsReading => "reviewsReading",
+    /// Button: stop reading the review pages.
+    ReviewsStop => "reviewsStop",
+    /// Panel: how many reviews the backup holds, and when they were read.
+    ReviewsSaved => "reviewsSaved",
+    /// Panel and report: the last reading of the reviews stopped before the last page.
+    ReviewsPartial => "reviewsPartial",
+    /// Panel, feedback page: neither reader found a review.
+    ReviewsUnreadable => "reviewsUnreadable",
+    /// Panel, feedback page: the reviews were read by structure only.
+    ReviewsStructure => "reviewsStructure",
+    /// Panel, off the feedback page: the backup holds no review yet.
+    ReviewsNotYet => "reviewsNotYet",
+    /// Link to the feedback page, where the reviews can be saved.
+    ReviewsOpen => "reviewsOpen",
+
     /// The backup warning `list_not_finished`.
     WarnListNotFinished => "warnListNotFinished",
     /// The backup warning `details_missing`.

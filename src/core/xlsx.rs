@@ -1,7 +1,7 @@
 //! The spreadsheet export (issue 16, point 4): one `.xlsx` workbook with an Orders sheet, an
-//! Items sheet and, where the address book was read, an Addresses sheet, the same columns as
-//! the CSVs (`columns::ORDER_COLUMNS`, `ITEM_COLUMNS`, `address::ADDRESS_COLUMNS`), written by
-//! `rust_xlsxwriter`.
+//! Items sheet and, where the address book and the feedback page were read, Addresses and
+//! Reviews sheets: the same columns as the CSVs (`columns::ORDER_COLUMNS`, `ITEM_COLUMNS`,
+//! `address::ADDRESS_COLUMNS`, `review::REVIEW_COLUMNS`), written by `rust_xlsxwriter`.
 //!
 //! What a spreadsheet user expects, and the CSVs can't promise:
 //! - dates are real dates (`yyyy-mm-dd`), so they sort and filter as dates;
@@ -21,6 +21,7 @@ use super::backup::BackupFileV1;
 use super::columns::{detail_columns, headings, state_name, ITEM_COLUMNS, ORDER_COLUMNS};
 use super::money::Money;
 use super::order::Order;
+use super::review::{Review, REVIEW_COLUMNS};
 use super::text::{Text, Translate};
 
 /// The longest text a cell holds (Excel's limit); longer page text is cut there.
@@ -67,7 +68,34 @@ pub fn workbook(file: &BackupFileV1, t: &dyn Translate) -> Result<Vec<u8>, XlsxE
         write_sheet(sheet, &headings(&ADDRESS_COLUMNS, t), rows, &heading, &date)?;
     }
 
+    // Where the feedback page was read: dates as dates, stars and photos as numbers, ids as
+    // text.
+    if let Some(log) = &file.reviews {
+        let sheet = book
+            .add_worksheet()
+            .set_name(t.text(Text::ReportReviews, &[]))?;
+        let rows = log.reviews.iter().map(review_cells);
+        write_sheet(sheet, &headings(&REVIEW_COLUMNS, t), rows, &heading, &date)?;
+    }
+
     book.save_to_buffer()
+}
+
+/// One review, under `REVIEW_COLUMNS`.
+fn review_cells(r: &Review) -> Vec<Cell<'_>> {
+    fn text(f: &Option<String>) -> Cell<'_> {
+        f.as_deref().map_or(Cell::Empty, Cell::Text)
+    }
+    vec![
+        Cell::Date(r.date.as_deref()),
+        text(&r.order_id),
+        text(&r.product),
+        text(&r.product_id),
+        r.stars.map_or(Cell::Empty, |s| Cell::Number(f64::from(s))),
+        text(&r.text),
+        Cell::Number(f64::from(r.photos)),
+        Cell::Owned(r.shown.join(" · ")),
+    ]
 }
 
 /// One order, under `ORDER_COLUMNS`.

@@ -12,7 +12,7 @@ import { downloaded } from "./lib/downloads.mjs";
 import { printedPages } from "./lib/print.mjs";
 import { firstSheetTypes, sheetsAsCsv } from "./lib/spreadsheet.mjs";
 import { expectedDeepOrders, expectedOrders, HISTORIES } from "./lib/fixture-server.mjs";
-import { WORK } from "./lib/paths.mjs";
+import { SITE, WORK } from "./lib/paths.mjs";
 import { expectNoOwnRequests } from "./lib/requests.mjs";
 import { forgetBackups, store, storedItems } from "./lib/storage.mjs";
 
@@ -743,6 +743,88 @@ export function defineBackupScenarios(browserName) {
       const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='aliexpress.com']")))[0], 10_000);
       assert.equal((await section.findElements(By.css(".addresses tbody tr"))).length, 2);
       assert.match(await section.findElement(By.css(".addresses")).getText(), /Rua das Flores 123, Apto 45/);
+      await driver.close();
+      await driver.switchTo().window(main);
+    });
+
+    it("keeps the reviews the user wrote: every page read at a human pace, whether Next redraws the list or loads a new page, by the rule tables or by structure; a stop says the reading is incomplete; in the JSON, a CSV, the spreadsheet and the report", { timeout: 300_000 }, async () => {
+      server.control.behaviour = {};
+      const FEEDBACK = "https://feedback.aliexpress.com/management/feedbackBuyerList.htm";
+      const expected = JSON.parse(fs.readFileSync(path.join(SITE, "feedback-expected.json"), "utf8")).reviews;
+      const history = HISTORIES.find((h) => h.name === "fr-eur");
+      await forgetBackups(browser);
+      await backUpAndDownload(browser, history.url);
+      // Not saved yet: the panel says so, and links to the feedback page.
+      assert.equal(await assistantText(driver, ".reviews-saved"), "The reviews you wrote are not in the backup yet. Open your reviews to save them");
+      assert.equal(await inRoot(driver, `return root.querySelector(".reviews-saved a").href`), FEEDBACK);
+      const openHere = async (url) => {
+        await visit(driver, url);
+        await openPanel(driver);
+      };
+      const saved = (pattern, label) => eventually(async () => { const t = await assistantText(driver, ".reviews-saved"); return pattern.test(t ?? "") && t; }, label, 60_000);
+
+      // A page with no review but other products: said, with the page report beside it.
+      await openHere(`${FEEDBACK}?fixture=none`);
+      assert.match(await assistantText(driver, ".reviews .note"), /^The assistant can't find any review on this page/);
+      assert.equal(await inRoot(driver, `return root.querySelector(".reviews-save")`), null, "nothing to save");
+      assert.ok(await inRoot(driver, `return [...root.querySelectorAll("button")].some((b) => b.textContent === "Save a page report")`), "the page report is offered");
+
+      // A redesign whose "Next" redraws the list in place: read by structure, both pages.
+      await openHere(`${FEEDBACK}?fixture=renamed`);
+      assert.equal(await assistantText(driver, ".reviews-found"), "This page shows 3 reviews you wrote. They go when the account goes.");
+      assert.match(await assistantText(driver, ".reviews-structure"), /^Read by the page's structure/);
+      await press(driver, "Save all my reviews to the backup");
+      await eventually(async () => /^Reading your reviews: page 1, 3 reviews kept so far\.$/.test(await assistantText(driver, ".reviews-reading") ?? ""), "the reading shows its progress");
+      assert.match(await saved(/are saved/, "the redesigned page's reviews are saved"), /^5 reviews are saved in the backup \(read \d{4}-\d{2}-\d{2}\)\.$/);
+      assert.equal(await assistantText(driver, ".reviews-partial"), null, "the reading reached the last page");
+      assert.equal(await driver.getCurrentUrl(), `${FEEDBACK}?fixture=renamed`, "the list was redrawn, not loaded");
+
+      // The rule tables' shape, whose "Next" loads a new page: a stop after the first page
+      // says the reading is incomplete.
+      await openHere(FEEDBACK);
+      assert.equal(await assistantText(driver, ".reviews-found"), "This page shows 3 reviews you wrote. They go when the account goes.");
+      assert.equal(await assistantText(driver, ".reviews-structure"), null);
+      await press(driver, "Save all my reviews to the backup");
+      await eventually(async () => (await assistantText(driver, ".reviews-reading")) !== null, "the reading starts");
+      await press(driver, "Stop reading reviews");
+      assert.match(await saved(/Not complete/, "the stopped reading is saved"), /^5 reviews are saved in the backup \(read \d{4}-\d{2}-\d{2}\)\. Not complete: the reading stopped at page 1, with 5 reviews kept\./);
+      assert.equal(await driver.getCurrentUrl(), FEEDBACK, "no page was turned after the stop");
+
+      // Pressed again, it reads to the last page: each new page's assistant carries on.
+      await press(driver, "Save all my reviews to the backup");
+      await eventually(async () => (await driver.getCurrentUrl()) === `${FEEDBACK}?page=3` && /^7 reviews are saved/.test(await assistantText(driver, ".reviews-saved") ?? ""), "the reading reaches page 3", 90_000);
+      assert.equal(await assistantText(driver, ".reviews-partial"), null);
+
+      // Every export holds them; the orders are as they were.
+      await openHere(history.url);
+      const fresh = async (press_, pattern, label) => {
+        const seen = new Set(fs.readdirSync(browser.downloads));
+        await press_();
+        const name = await eventually(() => fs.readdirSync(browser.downloads).find((n) => !seen.has(n) && pattern.test(n) && !/\.(crdownload|part)$/.test(n)), label, 30_000);
+        return downloaded(browser.downloads, exactly(name));
+      };
+      const file = JSON.parse(fs.readFileSync(await fresh(() => press(driver, "Download JSON"), /^aliexpress-orders-.*\.json$/, "the JSON with reviews"), "utf8"));
+      assert.deepEqual(file.orders, expectedOrders("fr-eur"), "the orders untouched");
+      assert.equal(file.reviews.complete, true);
+      assert.equal(file.reviews.pages, 3);
+      assert.equal(file.reviews.read_by, "rules");
+      assert.equal(file.reviews.paging_since_ms, undefined);
+      assert.deepEqual(file.reviews.reviews.map((r) => [r.order_id, r.product_id, r.product, r.stars, r.date, r.text, r.photos]),
+        expected.map((r) => [r.order_id, r.product_id, r.product, r.stars, r.date, r.text, r.photos]));
+      const csv = fs.readFileSync(await fresh(() => press(driver, "Download CSV (reviews)"), /^aliexpress-reviews-.*\.csv$/, "the reviews CSV"), "utf8").split("\r\n").filter(Boolean);
+      assert.equal(csv[0], "\ufeffDate,Order ID,Title,Product id,Stars,Review,Photos,As shown");
+      assert.equal(csv.length, 8);
+      assert.ok(csv[7].includes(`"'=HYPERLINK(""http://example.com"") the legs wobble."`), csv[7]);
+      const sheets = sheetsAsCsv(await fresh(() => press(driver, "Download spreadsheet (.xlsx)"), /^aliexpress-orders-.*\.xlsx$/, "the spreadsheet with reviews"));
+      assert.deepEqual(Object.keys(sheets).sort(), ["Items", "Orders", "Reviews"]);
+      assert.deepEqual(sheets.Reviews.slice(1).map((row) => row.slice(0, 5)), expected.map((r) => [r.date, r.order_id, r.product, r.product_id, String(r.stars)]));
+      const report = await fresh(() => press(driver, "Download report"), /^aliexpress-orders-.*\.html$/, "the report with reviews");
+      const main = await driver.getWindowHandle();
+      await driver.switchTo().newWindow("tab");
+      await driver.get(`file://${report}`);
+      assert.equal(await visibleRows(driver, "#reviews tbody tr"), 7);
+      assert.ok((await driver.findElement(By.css("#reviews")).getText()).includes("Band ok <img src=x onerror=alert(1)> but the clasp is loose."), "page text shown as text");
+      assert.equal((await driver.findElements(By.css("#reviews img"))).length, 0);
       await driver.close();
       await driver.switchTo().window(main);
     });

@@ -16,7 +16,7 @@ use super::parse::clean_text;
 pub use structural::is_phone;
 pub use table::{address_row, address_rows, report_section, ADDRESS_COLUMNS};
 pub use types::{AddressBook, SavedAddress};
-pub use view::{AddressView, ADDRESS_BOOK_URL};
+pub use view::AddressView;
 
 /// Reads every address on the page: by the rule tables, else by structure. An empty list
 /// means neither found one.

@@ -2,12 +2,10 @@
 //! around one phone number that holds no other, and few enough lines to be one address.
 
 use crate::core::dom::DomNode;
-use crate::core::parse::clean_text;
+use crate::core::parse::leaf_lines;
 
 use super::types::SavedAddress;
 
-/// Elements whose text is a control's, not the address's ("Edit", "Delete", "Set as default").
-const CONTROLS: &str = "a, button, [role=button]";
 /// At most this many lines make one address: name, phone, two street lines, city, region,
 /// postcode, country, a "Default" mark, and its controls.
 const MAX_LINES: usize = 12;
@@ -27,15 +25,9 @@ pub fn is_phone(text: &str) -> bool {
     shaped && real >= 4 && (international || (10..=15).contains(&digits))
 }
 
-/// The texts of the elements with no child element under `node`, in page order, outside
-/// controls.
+/// An address's lines as shown (controls' texts left out).
 pub(super) fn lines<N: DomNode>(node: &N) -> Vec<String> {
-    node.select_all("*")
-        .into_iter()
-        .filter(|e| e.children().is_empty() && !e.within(CONTROLS))
-        .map(|e| clean_text(&e.text()))
-        .filter(|t| !t.is_empty())
-        .collect()
+    leaf_lines(node)
 }
 
 /// Every address found around a phone number.
@@ -47,10 +39,10 @@ pub(super) fn read<N: DomNode + Clone>(root: &N) -> Vec<SavedAddress> {
 
 /// The largest parts under `node` with exactly one phone number and at most `MAX_LINES`.
 fn collect<N: DomNode + Clone>(node: &N, out: &mut Vec<N>) {
-    let phones = lines(node).iter().filter(|l| is_phone(l)).count();
-    match phones {
+    let shown = lines(node);
+    match shown.iter().filter(|l| is_phone(l)).count() {
         0 => {}
-        1 if lines(node).len() <= MAX_LINES => out.push(node.clone()),
+        1 if shown.len() <= MAX_LINES => out.push(node.clone()),
         _ => {
             for child in node.children() {
                 collect(&child, out);

@@ -5,9 +5,6 @@ use crate::core::order::ReadBy;
 
 use super::types::{AddressBook, SavedAddress};
 
-/// The address book's address (`docs/site-facts.md`, "Page addresses").
-pub const ADDRESS_BOOK_URL: &str = "https://ilogisticsaddress.aliexpress.com/addressList.htm";
-
 /// The panel's lines on saved addresses.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AddressView {

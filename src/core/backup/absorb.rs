@@ -56,6 +56,10 @@ impl Backup {
         {
             self.address_book = other.address_book;
         }
+        // The newer reading of the reviews, likewise.
+        if other.reviews.as_ref().map(|r| &r.read_at) > self.reviews.as_ref().map(|r| &r.read_at) {
+            self.reviews = other.reviews;
+        }
         if other.started_at < self.started_at || self.started_at.is_empty() {
             self.started_at = other.started_at;
         }

@@ -2,6 +2,7 @@
 //! summary the panel and the backup page show.
 
 use crate::core::address::AddressBook;
+use crate::core::review::ReviewLog;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
@@ -61,6 +62,9 @@ pub struct BackupFileV1 {
     /// The address book's saved addresses, where they were read (format 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_book: Option<AddressBook>,
+    /// The reviews the user wrote, where the feedback page was read (format 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviews: Option<ReviewLog>,
 }
 
 impl Backup {
@@ -78,6 +82,7 @@ impl Backup {
             stated_count: self.stated_count,
             orders: self.sorted().into_iter().map(|s| s.order.clone()).collect(),
             address_book: self.address_book.clone(),
+            reviews: self.reviews.as_ref().map(ReviewLog::for_file),
         }
     }
 

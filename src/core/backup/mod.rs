@@ -19,5 +19,5 @@ pub use keys::{
     chunk_key, chunk_of, is_key_of, storage_key, watch_key, Digest, Dirty, CHUNK_ORDERS,
     CHUNK_PREFIX, STORAGE_PREFIX, WATCH_PREFIX,
 };
-pub use record::{Backup, RefreshNote, StoredOrder};
+pub use record::{Backup, RefreshNote, StoredOrder, HEAD_ADDRESS_BOOK, HEAD_REVIEWS};
 pub use refresh::{Refresh, KNOWN_IN_A_ROW};

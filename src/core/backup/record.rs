@@ -10,6 +10,7 @@ use crate::core::address::AddressBook;
 use crate::core::order::{self, Order, Warning};
 use crate::core::parse::{DetailPage, ListedOrder, DETAILS_INCOMPLETE};
 use crate::core::readiness::may_flag;
+use crate::core::review::ReviewLog;
 
 /// What a refresh read and what it took as saved, for the panel and the backup page.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +37,13 @@ pub struct StoredOrder {
     #[serde(default)]
     pub position: u64,
 }
+
+/// What the stored head calls its fields that are written alone, without the orders: the
+/// address book's addresses and the reviews (`web::content::head_field`). They must be the
+/// serde names of [`Backup`]'s fields; a test below checks it.
+pub const HEAD_ADDRESS_BOOK: &str = "address_book";
+/// See [`HEAD_ADDRESS_BOOK`].
+pub const HEAD_REVIEWS: &str = "reviews";
 
 /// A backup in progress or finished, for one site.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,6 +111,9 @@ pub struct Backup {
     /// The address book's saved addresses, as last read there (format 3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address_book: Option<AddressBook>,
+    /// The reviews the user wrote, as read on the feedback page, page by page (format 3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviews: Option<ReviewLog>,
     /// What changed since the last save.
     #[serde(skip)]
     pub dirty: Dirty,
@@ -245,6 +256,24 @@ impl Backup {
         match &self.watch {
             Some(watch) if !self.orders_loaded() => Box::new(watch.iter()),
             _ => Box::new(self.orders.values().map(|s| &s.order)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fields_written_alone_are_named_as_serde_names_them() {
+        let backup = Backup {
+            address_book: Some(AddressBook::default()),
+            reviews: Some(ReviewLog::default()),
+            ..Backup::default()
+        };
+        let head = serde_json::to_value(&backup).expect("a backup serialises");
+        for field in [HEAD_ADDRESS_BOOK, HEAD_REVIEWS] {
+            assert!(head.get(field).is_some(), "{field}");
         }
     }
 }

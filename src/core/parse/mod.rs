@@ -14,8 +14,9 @@ pub mod structural;
 pub use by_rules::parse_detail_by_rules;
 pub use detail_extras::price_folded;
 pub use records::{DetailPage, ListPage, ListedOrder, Reader};
+pub use shapes::leaf_lines;
 pub use shapes::{absolute_url, is_web_url};
-pub(crate) use shapes::{clean as clean_text, query_digits};
+pub(crate) use shapes::{clean as clean_text, longest_digit_run, query_digits};
 
 use super::dom::DomNode;
 use super::list_rules::{DETAIL_LAYOUT, LIST_LAYOUTS};

@@ -15,6 +15,20 @@ pub(crate) fn text_of<N: DomNode>(node: &N, selectors: &[&str]) -> Option<String
 }
 
 /// Collapses white space; page text keeps its words, never its layout.
+/// Elements whose text is a control's, not the content's ("Edit", "Delete", "Next").
+const CONTROLS: &str = "a, button, [role=button]";
+
+/// The texts of the elements with no child element under `node`, in page order, outside
+/// controls: a record's lines as shown.
+pub fn leaf_lines<N: DomNode>(node: &N) -> Vec<String> {
+    node.select_all("*")
+        .into_iter()
+        .filter(|e| e.children().is_empty() && !e.within(CONTROLS))
+        .map(|e| clean(&e.text()))
+        .filter(|t| !t.is_empty())
+        .collect()
+}
+
 pub(crate) fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -45,6 +45,12 @@ pub enum Action {
     SavePageReport,
     /// Save the address book's addresses into the site's backup.
     SaveAddresses,
+    /// Read every page of the user's reviews into the site's backup, from this page on.
+    SaveReviews,
+    /// Go on reading the reviews: the page before pressed "Next", which loaded this one.
+    CarryOnReviews,
+    /// Stop reading the reviews.
+    StopReviews,
 }
 
 /// What the browser layer does for an action, in order.
@@ -70,6 +76,11 @@ pub enum Effect {
     OpenLetter,
     /// Read the address book's addresses and keep them in the site's backup.
     SaveAddresses,
+    /// Read the reviews page by page into the site's backup: anew (`false`), or going on
+    /// with the reading the page before started (`true`).
+    ReadReviews(bool),
+    /// Ask the reading of the reviews to stop.
+    StopReviews,
 }
 
 /// The time, for the actions that note it.
@@ -124,6 +135,9 @@ impl Session {
             Action::SavePageReport => vec![Effect::SavePageReport],
             Action::OpenLetter => vec![Effect::OpenLetter],
             Action::SaveAddresses => vec![Effect::SaveAddresses],
+            Action::SaveReviews => vec![Effect::ReadReviews(false)],
+            Action::CarryOnReviews => vec![Effect::ReadReviews(true)],
+            Action::StopReviews => vec![Effect::StopReviews],
         }
     }
 

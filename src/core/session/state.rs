@@ -1,6 +1,7 @@
 //! What one page's assistant knows, and what the panel shows from it.
 
 use crate::core::address::AddressView;
+use crate::core::review::ReviewView;
 use std::collections::BTreeMap;
 
 use crate::core::assistant::{presence, site_notice, AssistantPrefs, Presence, UserChoice};
@@ -66,6 +67,17 @@ impl Session {
     pub fn carries_on_paging(&self) -> bool {
         self.page.kind == PageKind::OrderList
             && self.saved.as_ref().is_some_and(|b| b.continue_paging)
+    }
+
+    /// Whether the page opens by going on with a reading of the reviews: the page before
+    /// pressed "Next", which loaded this one, at most two minutes ago.
+    pub fn carries_on_reviews(&self, now_ms: u64) -> bool {
+        self.page.kind == PageKind::Feedback
+            && self
+                .saved
+                .as_ref()
+                .and_then(|b| b.reviews.as_ref())
+                .is_some_and(|r| r.carries_on(now_ms))
     }
 
     /// The page was recognised again. Returns whether it is another page, in which case what
@@ -149,6 +161,7 @@ impl Session {
             addresses: AddressView::of_saved(
                 self.saved.as_ref().and_then(|b| b.address_book.as_ref()),
             ),
+            reviews: ReviewView::of_saved(self.saved.as_ref().and_then(|b| b.reviews.as_ref())),
         }
     }
 

@@ -19,7 +19,7 @@ mod list;
 mod list_controls;
 mod list_page;
 pub mod list_scope;
-mod pace;
+pub(crate) mod pace;
 
 use list::ListRun;
 use list_page::Point;

@@ -3,7 +3,8 @@
 
 use web_sys::Element;
 
-use crate::core::address::{AddressView, ADDRESS_BOOK_URL};
+use crate::core::address::AddressView;
+use crate::core::page_rules::ADDRESS_BOOK_URL;
 use crate::core::text::Text;
 
 use crate::web::error::WebError;

@@ -12,6 +12,7 @@ mod money_section;
 mod not_kept_section;
 mod panel;
 mod report_footer;
+mod reviews_section;
 mod verdict;
 
 use gloo_events::EventListener;
@@ -114,6 +115,7 @@ impl Overlay {
             readiness,
             closing,
             addresses,
+            reviews,
         } = view;
         let kept = KeptState::of(&self.layer);
         // Re-rendering an open panel (progress phases) must not replay its entrance.
@@ -143,6 +145,7 @@ impl Overlay {
         report_footer::report_footer(&mut builder, &panel)?;
         builder.backup(&section, backup)?;
         builder.addresses(&section, addresses)?;
+        builder.reviews(&section, reviews)?;
         self.listeners = listeners;
 
         let on_close = dispatch.clone();

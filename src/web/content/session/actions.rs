@@ -95,6 +95,12 @@ async fn perform(state: &Rc<RefCell<State>>, effect: Effect) {
             }
             log_failure(render(state, Some(".addresses-saved")));
         }
+        Effect::ReadReviews(carry_on) => super::reviews::read_reviews(state, carry_on).await,
+        Effect::StopReviews => {
+            if let Some(stop) = &state.borrow().reviews_stop {
+                stop.set(true);
+            }
+        }
         Effect::OpenLetter => {
             if let Err(error) = ext_api::send_to_background(&ToBackground::OpenLetter).await {
                 warn(&format!("could not open the letter page: {error}"));

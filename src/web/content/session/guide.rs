@@ -34,7 +34,8 @@ const RECHECK_DELAY_MS: u32 = 120;
 pub(super) fn schedule_recheck(weak: &Weak<RefCell<State>>) {
     let Some(state) = weak.upgrade() else { return };
     let kind = state.borrow().session.page.kind;
-    if !is_step_page(kind) && Asset::on_page(kind).is_none() && kind != PageKind::AddressBook {
+    let lists_records = matches!(kind, PageKind::AddressBook | PageKind::Feedback);
+    if !is_step_page(kind) && Asset::on_page(kind).is_none() && !lists_records {
         return;
     }
     let weak = weak.clone();
@@ -51,25 +52,34 @@ pub(super) fn schedule_recheck(weak: &Weak<RefCell<State>>) {
 /// closing page.
 pub(super) fn recheck_page(state: &Rc<RefCell<State>>) {
     read_money(state);
-    count_addresses(state);
+    count_records(state);
     point(state);
 }
 
-/// On the address book, with the panel open: draws the panel again when the page now shows
-/// another number of addresses than the panel says (the list fills in after the page loads).
-fn count_addresses(state: &Rc<RefCell<State>>) {
+/// On the address book or the feedback page, with the panel open: draws the panel again when
+/// the page now shows another number of addresses or reviews than the panel says (the list
+/// fills in after the page loads, and a reading of the reviews turns its pages).
+fn count_records(state: &Rc<RefCell<State>>) {
     let seen = {
         let guard = state.borrow();
-        if guard.session.page.kind != PageKind::AddressBook
-            || guard.session.presence() != Presence::Panel
-        {
+        if guard.session.presence() != Presence::Panel {
             return;
         }
-        let (found, read_by) = crate::web::content::addresses::on_page(&guard.doc);
-        (found.len(), read_by == ReadBy::Structure)
+        let (found, by_structure) = match guard.session.page.kind {
+            PageKind::AddressBook => {
+                let (found, read_by) = crate::web::content::addresses::on_page(&guard.doc);
+                (found.len(), read_by == ReadBy::Structure)
+            }
+            PageKind::Feedback => {
+                let (found, read_by) = crate::web::content::reviews::on_page(&guard.doc);
+                (found.len(), read_by == ReadBy::Structure)
+            }
+            _ => return,
+        };
+        (found, by_structure)
     };
-    let changed = state.borrow().addresses_shown != Some(seen);
-    state.borrow_mut().addresses_shown = Some(seen);
+    let changed = state.borrow().records_shown != Some(seen);
+    state.borrow_mut().records_shown = Some(seen);
     if changed {
         log_failure(render(state, None));
     }

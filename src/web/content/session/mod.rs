@@ -4,6 +4,7 @@
 
 mod actions;
 mod guide;
+mod reviews;
 mod run;
 mod state;
 mod store;
@@ -63,6 +64,7 @@ impl PageSession {
         let (session, lease) = join(load_session(&doc, site.clone()), read_lease(&site)).await;
         let page = session.page;
         let carry_on = session.carries_on_paging();
+        let carry_on_reviews = session.carries_on_reviews(js_sys::Date::now() as u64);
         let url = document_url(&doc);
         let state = Rc::new_cyclic(|weak| {
             RefCell::new(State {
@@ -76,7 +78,9 @@ impl PageSession {
                 overlay: None,
                 pointer: None,
                 recheck: None,
-                addresses_shown: None,
+                records_shown: None,
+                reviews_stop: None,
+                reviews_reading: None,
             })
         });
         let check = next_lease_check(&state);
@@ -87,6 +91,13 @@ impl PageSession {
             // The backup pressed "Next" on the previous page of the old layout.
             let dispatch = state.borrow().dispatch.clone();
             dispatch(Action::StartBackup);
+        }
+        if carry_on_reviews {
+            // The reading of the reviews pressed "Next" on the page before, which loaded this
+            // one: the panel opens to show it going on.
+            let dispatch = state.borrow().dispatch.clone();
+            dispatch(Action::Open);
+            dispatch(Action::CarryOnReviews);
         }
         let session = PageSession::listen(state, &doc, page)?;
         recheck_page(&session.state);

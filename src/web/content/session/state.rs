@@ -34,9 +34,14 @@ pub(super) struct State {
     pub pointer: Option<Pointer>,
     /// A pending re-check of the page after it changed.
     pub recheck: Option<Timeout>,
-    /// On the address book: how many addresses the panel last said the page shows, and
-    /// whether by structure. The page fills its list in after it loads.
-    pub addresses_shown: Option<(usize, bool)>,
+    /// On the address book or the feedback page: how many addresses or reviews the panel
+    /// last said the page shows, and whether by structure. The page fills its list in after
+    /// it loads.
+    pub records_shown: Option<(usize, bool)>,
+    /// Tells this page's reading of the reviews, while one works, to stop.
+    pub reviews_stop: Option<Rc<Cell<bool>>>,
+    /// While this page reads the reviews: the page it is on, and the reviews kept.
+    pub reviews_reading: Option<(u32, usize)>,
 }
 
 pub(super) fn warn(message: &str) {

@@ -50,10 +50,16 @@ pub(super) fn render(state: &Rc<RefCell<State>>, focus: Option<&str>) -> Result<
             let (found, read_by) = crate::web::content::addresses::on_page(&guard.doc);
             view.addresses = view.addresses.with_page(&found, read_by);
         }
+        if session.page.kind == PageKind::Feedback {
+            let (found, read_by) = crate::web::content::reviews::on_page(&guard.doc);
+            view.reviews = view
+                .reviews
+                .with_page(&found, read_by, guard.reviews_reading);
+        }
         view
     };
-    // What the panel says the address book shows, so a page that fills in later redraws it.
-    guard.addresses_shown = view.addresses.on_page;
+    // What the panel says the page shows, so a page that fills in later redraws it.
+    guard.records_shown = view.addresses.on_page.or(view.reviews.on_page);
     let shown = guard.session.presence();
     if shown != Presence::Panel {
         // The ring belongs to the open panel.
