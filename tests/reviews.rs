@@ -217,3 +217,51 @@ fn an_incomplete_reading_says_so_in_the_report() {
         "{report}"
     );
 }
+
+#[test]
+fn a_page_report_says_what_the_readers_found_on_the_feedback_page_and_the_address_book() {
+    use exit_assistant::core::page::PageKind;
+    use exit_assistant::core::page_report::{read_page, RecordsReading};
+    let reading = |file: &str, kind: PageKind| {
+        let html = page(file);
+        read_page(
+            &Node(html.root_element()),
+            "https://feedback.aliexpress.com/",
+            kind,
+        )
+        .records
+    };
+    let records = |found, read_by, whole, next_page| {
+        Some(RecordsReading {
+            found,
+            read_by,
+            whole,
+            next_page,
+        })
+    };
+    assert_eq!(
+        reading("feedback.html", PageKind::Feedback),
+        records(3, ReadBy::Rules, 3, true)
+    );
+    assert_eq!(
+        reading("feedback-page-3.html", PageKind::Feedback),
+        records(1, ReadBy::Rules, 1, false)
+    );
+    assert_eq!(
+        reading("feedback-renamed.html", PageKind::Feedback),
+        records(3, ReadBy::Structure, 3, true)
+    );
+    assert_eq!(
+        reading("feedback-none.html", PageKind::Feedback),
+        records(0, ReadBy::Structure, 0, false)
+    );
+    // The structural reader tells only an address's name and phone apart.
+    assert_eq!(
+        reading("address-book.html", PageKind::AddressBook),
+        records(2, ReadBy::Rules, 2, false)
+    );
+    assert_eq!(
+        reading("address-book-renamed.html", PageKind::AddressBook),
+        records(2, ReadBy::Structure, 0, false)
+    );
+}

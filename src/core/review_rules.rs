@@ -1,8 +1,9 @@
 //! Site knowledge as data: where the feedback page (`feedbackBuyerList.htm`) shows each review
 //! the user wrote, and its pager. **Guesses [G]**, modelled on the server-rendered pages of the
 //! same era and host family: the old trade list's `ui-pagination` pager [H] and the class names
-//! an old extension used on this very page (`.product-sets`, `.feedback-main`,
-//! `.rating-main .dsr-star-list`; [H], `docs/site-facts.md`, "Feedback page"). The structural
+//! an old extension used on this very page (`.feedback-main`, `.rating-main .dsr-star-list`;
+//! [H], `docs/site-facts.md`, "Feedback page"; its `.product-sets` were the products awaiting
+//! feedback, which are no review, so they are left out). The structural
 //! reader (`core::review`) reads the page where these find nothing; the fixtures
 //! `feedback*.html` prove both.
 
@@ -33,7 +34,7 @@ pub struct ReviewRules {
 
 /// The feedback page's reviews [G].
 pub static REVIEWS: ReviewRules = ReviewRules {
-    card: ".feedback-list .feedback-item, .product-sets, [data-feedback-id]",
+    card: ".feedback-list .feedback-item, [data-feedback-id]",
     product: &[".product-title a", ".product-name a", ".product-title"],
     order: &[".order-id", ".order-no", "[data-order-id]"],
     stars_text: &[".star-score", ".rating-score"],

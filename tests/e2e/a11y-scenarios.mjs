@@ -74,7 +74,7 @@ export function defineA11yScenarios(browserName) {
     });
     after(() => closeSession(session));
 
-    it("axe finds nothing wrong with the panel: before and after a backup, on a closing page, on a money page", TIMEOUT, async () => {
+    it("axe finds nothing wrong with the panel: before and after a backup, on a closing page, on a money page, on the feedback page", TIMEOUT, async () => {
       await visit(driver, ORDERS);
       await waitForPresence(driver, "panel");
       await expectAccessible(assert, driver, "the panel on the order list", HOST);
@@ -92,6 +92,12 @@ export function defineA11yScenarios(browserName) {
       await (await inAssistant(driver, "button.launcher")).click();
       await waitForPresence(driver, "panel");
       await expectAccessible(assert, driver, "the panel on the wallet", HOST);
+      await visit(driver, "https://feedback.aliexpress.com/management/feedbackBuyerList.htm");
+      await waitForPresence(driver, "launcher");
+      await (await inAssistant(driver, "button.launcher")).click();
+      await waitForPresence(driver, "panel");
+      await eventually(() => inRoot(driver, `return root?.querySelector(".reviews-save") !== null`), "the reviews' save button shows");
+      await expectAccessible(assert, driver, "the panel on the feedback page", HOST);
     });
 
     it("axe finds nothing wrong with the popup, the backup page, the report or the letter page", TIMEOUT, async () => {

@@ -747,7 +747,7 @@ export function defineBackupScenarios(browserName) {
       await driver.switchTo().window(main);
     });
 
-    it("keeps the reviews the user wrote: every page read at a human pace, whether Next redraws the list or loads a new page, by the rule tables or by structure; a stop says the reading is incomplete; in the JSON, a CSV, the spreadsheet and the report", { timeout: 300_000 }, async () => {
+    it("keeps the reviews the user wrote: every page read at a human pace, whether Next redraws the list or loads a new page, by the rule tables or by structure; a stop says the reading is incomplete; in the JSON, a CSV, the spreadsheet, the report and the saved-backups page", { timeout: 300_000 }, async () => {
       server.control.behaviour = {};
       const FEEDBACK = "https://feedback.aliexpress.com/management/feedbackBuyerList.htm";
       const expected = JSON.parse(fs.readFileSync(path.join(SITE, "feedback-expected.json"), "utf8")).reviews;
@@ -825,6 +825,14 @@ export function defineBackupScenarios(browserName) {
       assert.equal(await visibleRows(driver, "#reviews tbody tr"), 7);
       assert.ok((await driver.findElement(By.css("#reviews")).getText()).includes("Band ok <img src=x onerror=alert(1)> but the clasp is loose."), "page text shown as text");
       assert.equal((await driver.findElements(By.css("#reviews img"))).length, 0);
+      await driver.close();
+      await driver.switchTo().window(main);
+      // The saved-backups page lists them under the backup.
+      await browser.openExtensionPage("backup.html");
+      const section = await driver.wait(async () => (await driver.findElements(By.css("section.backup[data-site='aliexpress.com']")))[0], 10_000);
+      assert.equal((await section.findElements(By.css(".reviews tbody tr"))).length, 7);
+      assert.match(await section.findElement(By.css(".reviews")).getText(), /Band ok <img src=x onerror=alert\(1\)> but the clasp is loose\./);
+      assert.equal((await section.findElements(By.css(".reviews img"))).length, 0);
       await driver.close();
       await driver.switchTo().window(main);
     });

@@ -13,7 +13,7 @@ mod vocabulary;
 
 use serde::{Deserialize, Serialize};
 
-pub use reading::{read_page, Reading};
+pub use reading::{read_page, Reading, RecordsReading};
 use scramble::Scrambler;
 
 /// What a report file says it is.

@@ -5,13 +5,15 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::super::address::read_addresses;
 use super::super::collect::view_more_control;
 use super::super::dom::DomNode;
 use super::super::list_rules::LIST_LAYOUTS;
-use super::super::order::{Item, Warning};
+use super::super::order::{Item, ReadBy, Warning};
 use super::super::page::PageKind;
 use super::super::parse::structural::{parse_detail_structural, parse_structural_range};
 use super::super::parse::{parse_detail_by_rules, parse_order_list, DetailPage, ListPage};
+use super::super::review::{next_page, read_reviews};
 use super::super::status::OrderState;
 
 /// What the readers found.
@@ -25,6 +27,25 @@ pub struct Reading {
     /// On a detail page: what each reader found.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub detail: Option<DetailReading>,
+    /// On the address book or the feedback page: what the readers found.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records: Option<RecordsReading>,
+}
+
+/// The address book's addresses or the feedback page's reviews, as the page's readers found
+/// them: the rule tables, else the structure.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecordsReading {
+    /// How many were found.
+    pub found: usize,
+    /// Which reader found them.
+    pub read_by: ReadBy,
+    /// How many have every field told apart: an address's name, phone and street; a
+    /// review's product, stars and date.
+    pub whole: usize,
+    /// On the feedback page: whether the pager's "Next" was found.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub next_page: bool,
 }
 
 /// The order list, by each reader.
@@ -131,6 +152,30 @@ pub fn read_page<N: DomNode + Clone>(root: &N, url: &str, kind: PageKind) -> Rea
             reading.detail = Some(DetailReading {
                 rules: detail_found(&parse_detail_by_rules(root, url)),
                 structure: detail_found(&parse_detail_structural(root, url)),
+            });
+        }
+        PageKind::AddressBook => {
+            let (found, read_by) = read_addresses(root);
+            reading.records = Some(RecordsReading {
+                found: found.len(),
+                read_by,
+                whole: found
+                    .iter()
+                    .filter(|a| a.name.is_some() && a.phone.is_some() && a.street.is_some())
+                    .count(),
+                next_page: false,
+            });
+        }
+        PageKind::Feedback => {
+            let (found, read_by) = read_reviews(root);
+            reading.records = Some(RecordsReading {
+                found: found.len(),
+                read_by,
+                whole: found
+                    .iter()
+                    .filter(|r| r.product.is_some() && r.stars.is_some() && r.date.is_some())
+                    .count(),
+                next_page: next_page(root).is_some(),
             });
         }
         _ => {}

@@ -9,6 +9,7 @@ use super::super::guide_rules::GUIDE_STEPS;
 use super::super::list_rules::{LIST_CONTROLS, TAB_WORDS};
 use super::super::lowercase::lower;
 use super::super::money::CURRENCY_MARKERS;
+use super::super::review_rules::NEXT_NAMES;
 use super::super::status::{OPEN_CASE_NOTES, STATUS_TEXTS};
 
 /// The site's words, lower-case.
@@ -33,6 +34,7 @@ impl Vocabulary {
                 .flat_map(|s| s.control.names.iter().copied()),
         );
         phrases.extend(TAB_WORDS);
+        phrases.extend(NEXT_NAMES);
         let mut words = HashSet::new();
         let mut unspaced = Vec::new();
         for phrase in phrases {

@@ -28,7 +28,8 @@ pub fn read_reviews<N: DomNode + Clone>(root: &N) -> (Vec<Review>, ReadBy) {
         .select_all(REVIEWS.card)
         .iter()
         .map(by_rules)
-        .filter(|r| r.product.is_some() || r.text.is_some())
+        // A card with neither stars nor text is no review written.
+        .filter(|r| r.stars.is_some() || r.text.is_some())
         .collect();
     if by_rules.is_empty() {
         (structural::read(root), ReadBy::Structure)

@@ -117,15 +117,17 @@ fn one_to_five(word: &str) -> Option<u8> {
     }
 }
 
-/// Every review found around a product's link. A part with a product but neither a date nor
-/// stars is no review: pages show other products too ("More to love").
+/// Every review found around a product's link. A part whose stars can't be read is no
+/// review: every review has stars (the one thing AliExpress's form asks for), and the same
+/// pages show products that are not reviewed yet, with their order's date ("Awaiting
+/// feedback"), and products to buy ("More to love"). Better none, said plainly, than those.
 pub(super) fn read<N: DomNode + Clone>(root: &N) -> Vec<Review> {
     let mut cards: Vec<N> = Vec::new();
     collect(root, &mut cards);
     cards
         .iter()
         .map(review_of)
-        .filter(|r| r.date.is_some() || r.stars.is_some())
+        .filter(|r| r.stars.is_some())
         .collect()
 }
 

@@ -127,10 +127,12 @@ fn backup_entry(doc: &Document, backup: Rc<Backup>) -> Result<Element, WebError>
         }
     }
     match &backup.address_book {
-        Some(book) => {
-            super::addresses_table::addresses_table(&part(&section, ".addresses")?, book)?
-        }
+        Some(book) => super::records_table::addresses_table(&part(&section, ".addresses")?, book)?,
         None => remove(&section, ".addresses")?,
+    }
+    match &backup.reviews {
+        Some(log) => super::records_table::reviews_table(&part(&section, ".reviews")?, log)?,
+        None => remove(&section, ".reviews")?,
     }
     let show = part(&section, "button.show")?;
     for kind in ExportKind::ALL {

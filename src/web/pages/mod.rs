@@ -1,7 +1,6 @@
 //! The extension's own pages (the toolbar popup, the saved-backups page, the letter page) and
 //! what the background asks of the WASM. Built only with the `pages` feature.
 
-mod addresses_table;
 pub mod backup_page;
 pub mod download;
 mod import;
@@ -9,6 +8,7 @@ pub mod letter_page;
 mod orders_table;
 pub mod page_report;
 pub mod popup;
+mod records_table;
 
 use crate::core::text::Text;
 use crate::web::i18n::{ChromeI18n, Translate};
