@@ -40,7 +40,9 @@ pub fn stars_in(text: &str) -> Option<u8> {
             .chars()
             .all(|c| matches!(c, '★' | '☆') || c.is_whitespace())
     {
-        return Some(text.chars().filter(|&c| c == '★').count() as u8);
+        // Five hollow glyphs are no rating: a review has one star at least.
+        let lit = text.chars().filter(|&c| c == '★').count() as u8;
+        return (1..=5).contains(&lit).then_some(lit);
     }
     if let Some(stars) = over_five(text) {
         return Some(stars);
@@ -233,6 +235,7 @@ mod tests {
             ("1 star", Some(1)),
             ("★★☆☆☆", Some(2)),
             ("★★★", None),
+            ("☆☆☆☆☆", None),
             ("Order 3/5/2024", None),
             ("12/5", None),
             ("Color: Black", None),

@@ -42,22 +42,26 @@ pub(super) async fn read_reviews(state: &Rc<RefCell<State>>, carry_on: bool) {
         (guard.doc.clone(), guard.session.site.clone())
     };
     let me = crate::web::run_lease::this_tab().await;
-    let mut log = match saved::load_head(&site).await {
-        Ok(head) => head.and_then(|b| b.reviews).unwrap_or_default(),
-        Err(error) => {
-            warn(&format!("reviews: {error}"));
-            ReviewLog::default()
+    // The reviews saved so far: a reading adds to them. Where they can't be read, nothing is
+    // written, so a storage error never replaces them with this page's alone.
+    match saved::load_head(&site).await {
+        Ok(head) => {
+            let mut log = head.and_then(|b| b.reviews).unwrap_or_default();
+            if !carry_on || log.pages == 0 {
+                log.restart(&now());
+            }
+            // The page being read, before it is: a page that carries on shows it at once.
+            state.borrow_mut().reviews_reading = Some((log.pages + 1, log.reviews.len()));
+            log_failure(render(state, None));
+            if let Err(error) = read_pages(state, &doc, &site, &me, &mut log, &stop).await {
+                warn(&format!("reviews: {error}"));
+            }
+            // Wherever it stopped, no later page should think it carries on.
+            if log.paging_since_ms.take().is_some() {
+                log_failure(save(&site, &me, &log).await.map(drop));
+            }
         }
-    };
-    if !carry_on || log.pages == 0 {
-        log.restart(&now());
-    }
-    if let Err(error) = read_pages(state, &doc, &site, &me, &mut log, &stop).await {
-        warn(&format!("reviews: {error}"));
-    }
-    // Wherever it stopped, no later page should think it carries on.
-    if log.paging_since_ms.take().is_some() {
-        log_failure(save(&site, &me, &log).await.map(drop));
+        Err(error) => warn(&format!("reviews not read: {error}")),
     }
     {
         let mut guard = state.borrow_mut();
